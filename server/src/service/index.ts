@@ -1,12 +1,19 @@
 /**
- * The pure language service façade: text in, plain LSP data out. No transport, no fs, no timers.
- * (Contract stub: bodies are being filled in; signatures are stable.)
+ * The pure language service façade: text in, plain LSP data out. No transport, no fs, no timers
+ * (STYLE.md section 2). The server caches one `ParsedDocument` per (uri, version) and passes it back in.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, DocumentSymbol, FoldingRange } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Range } from 'vscode-languageserver-types';
+import { getCodeActions } from './features/codeActions';
+import { getDocumentSymbols } from './features/symbols';
+import { getFoldingRanges } from './features/folding';
+import { runRules } from './features/diagnostics';
+import { parsePlist } from './parser/plistParser';
 import { defaultSettings, ParseResult, ServiceSettings } from './types';
 
 export * from './types';
+export { rules, getRule } from './rules';
+export { parsePlist } from './parser/plistParser';
 
 /** A parsed document: the text document plus its parse, as the server caches per (uri, version). */
 export interface ParsedDocument {
@@ -16,31 +23,43 @@ export interface ParsedDocument {
 
 export interface LanguageService {
   /** Parses a document; never throws. */
-  parseDocument(document: TextDocument): ParsedDocument;
+  parseDocument(document: TextDocument, settings?: Partial<ServiceSettings>): ParsedDocument;
   /** Full diagnostics (parser problems and every enabled rule), as LSP diagnostics with `source` `mobileconfig`. */
   validate(parsed: ParsedDocument, settings?: Partial<ServiceSettings>): Diagnostic[];
   /** The profile, then each payload named by PayloadDisplayName (or PayloadType). */
   getDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[];
-  /** A range for every multi-line dict and array, and for comments. */
+  /** A range for every multi-line dict and array, and for multi-line comments. */
   getFoldingRanges(parsed: ParsedDocument): FoldingRange[];
+  /** Quick fixes for the given diagnostics (recomputed from the document and each diagnostic's code). */
+  getCodeActions(parsed: ParsedDocument, range: Range, diagnostics: Diagnostic[], settings?: Partial<ServiceSettings>): CodeAction[];
 }
 
 export function createLanguageService(): LanguageService {
   return {
-    parseDocument: (document) => ({ document, parse: { root: undefined, problems: [], container: 'empty' } }),
-    validate: () => [],
-    getDocumentSymbols: () => [],
-    getFoldingRanges: () => [],
+    parseDocument(document, settings) {
+      const s = resolveSettings(settings);
+      return { document, parse: parsePlist(document.getText(), { maxNestingDepth: s.maxNestingDepth }) };
+    },
+    validate: (parsed, settings) => runRules(parsed.document, parsed.parse, resolveSettings(settings)),
+    getDocumentSymbols: (parsed) => getDocumentSymbols(parsed.document, parsed.parse),
+    getFoldingRanges: (parsed) => getFoldingRanges(parsed.document, parsed.parse),
+    getCodeActions: (parsed, range, diagnostics, settings) =>
+      getCodeActions(parsed.document, parsed.parse, range, diagnostics, resolveSettings(settings)),
   };
 }
 
 /** Validates a text in one call: the entry point for the CLI, benchmarks and other tools. */
 export function validate(text: string, settings?: Partial<ServiceSettings>, uri = 'untitled:profile.mobileconfig'): Diagnostic[] {
   const service = createLanguageService();
-  return service.validate(service.parseDocument(TextDocument.create(uri, 'mobileconfig', 0, text)), settings);
+  return service.validate(service.parseDocument(TextDocument.create(uri, 'mobileconfig', 0, text), settings), settings);
 }
 
 /** Fills in defaults for any missing setting. */
 export function resolveSettings(settings?: Partial<ServiceSettings>): ServiceSettings {
-  return { ...defaultSettings, ...settings };
+  if (!settings) return defaultSettings;
+  const out = { ...defaultSettings };
+  for (const [k, v] of Object.entries(settings)) {
+    if (v !== undefined && v !== null) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
 }

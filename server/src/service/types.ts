@@ -100,6 +100,8 @@ export interface ParseResult {
   container: ContainerKind;
   /** For a signed profile, where the embedded XML plist starts and ends in the text. */
   embedded?: { offset: number; length: number };
+  /** Every XML comment, for folding and for keeping comments when editing. */
+  comments: { offset: number; length: number }[];
 }
 
 /** Per-rule severity overrides: a rule id mapped to a severity or `off`. */

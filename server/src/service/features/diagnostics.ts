@@ -1,0 +1,98 @@
+/**
+ * Runs the parser's problems and every enabled rule over a parse, then turns the problems into LSP
+ * diagnostics with severities from the settings. A rule that throws is isolated: its problems are dropped.
+ */
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { buildProfile, Profile } from '../profile';
+import { getRule, rules } from '../rules';
+import { Rule, RuleContext, translate } from '../rules/rule';
+import type { ParseResult, Problem, ServiceSettings, Severity } from '../types';
+
+export const SOURCE = 'mobileconfig';
+
+/** Called when a rule throws, so the host can log it; the service itself never logs. */
+export type RuleErrorHandler = (ruleId: string, error: unknown) => void;
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The context a rule sees for one document; also used by code actions to recompute fixes. */
+export function createRuleContext(rule: Rule, text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, sink: Problem[]): RuleContext {
+  return {
+    text, parse, profile, settings,
+    t: (key, ...args) => translate(rule.messages, settings.locale, key, args),
+    report: (p) => { sink.push({ ...p, code: rule.id }); },
+  };
+}
+
+/** The severity a problem gets after settings, or undefined when its rule is off. */
+export function effectiveSeverity(problem: Problem, settings: ServiceSettings): Severity | undefined {
+  const configured = settings.rules[problem.code];
+  if (configured === 'off') return undefined;
+  if (configured) return configured;
+  return problem.severity ?? getRule(problem.code)?.defaultSeverity ?? 'error';
+}
+
+export function runRules(document: TextDocument, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler): Diagnostic[] {
+  const text = document.getText();
+  const problems: Problem[] = [...parse.problems];
+  const tooLarge = text.length > settings.maxDocumentSize;
+  if (tooLarge) {
+    problems.push({
+      code: 'document-too-large', severity: 'info', offset: 0, length: 0,
+      message: `This file has ${text.length} characters, more than mobileconfig.maxDocumentSize (${settings.maxDocumentSize}): only XML errors are reported.`,
+    });
+  } else if (parse.root) {
+    const profile = buildProfile(parse);
+    for (const rule of rules) {
+      if (!rule.check || settings.rules[rule.id] === 'off') continue;
+      const found: Problem[] = [];
+      try {
+        rule.check(createRuleContext(rule, text, parse, profile, settings, found));
+      } catch (error) {
+        onRuleError?.(rule.id, error);
+        continue;
+      }
+      for (const p of found) problems.push(p);
+    }
+  }
+  return toDiagnostics(document, problems, settings);
+}
+
+export function toDiagnostics(document: TextDocument, problems: Problem[], settings: ServiceSettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const sorted = problems.slice().sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
+  for (const p of sorted) {
+    const severity = effectiveSeverity(p, settings);
+    if (!severity) continue;
+    if (out.length >= settings.maxDiagnostics) {
+      out.push({
+        range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset) },
+        severity: DiagnosticSeverity.Information, source: SOURCE, code: 'too-many-diagnostics',
+        message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.maxDiagnostics).`,
+      });
+      break;
+    }
+    const d: Diagnostic = {
+      range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset + p.length) },
+      severity: SEVERITY[severity],
+      source: SOURCE,
+      code: p.code,
+      message: p.message,
+    };
+    if (p.related?.length) {
+      d.relatedInformation = p.related.map((r) => ({
+        location: { uri: document.uri, range: { start: document.positionAt(r.offset), end: document.positionAt(r.offset + r.length) } },
+        message: r.message,
+      }));
+    }
+    if (p.data !== undefined) d.data = p.data;
+    out.push(d);
+  }
+  return out;
+}

@@ -1,0 +1,609 @@
+/**
+ * A positioned XML property-list parser: text in, a tree with offsets for every key and value plus problems out.
+ * It never throws, never expands DTD entities and never fetches anything; it is an explicit-stack scanner,
+ * so deep nesting cannot overflow the call stack, and `<data>` bodies are skipped with `indexOf`.
+ */
+import type {
+  ArrayNode, BoolNode, ContainerKind, DictNode, KeyNode, ParseResult, PlistNode, Problem, ScalarNode,
+} from '../types';
+
+export interface ParseOptions {
+  /** Containers nested deeper than this are reported once and skipped. */
+  maxNestingDepth?: number;
+}
+
+/** The element names of Apple's plist DTD that hold a value. */
+const SCALAR_KINDS: Record<string, ScalarNode['kind']> = {
+  string: 'string', integer: 'integer', real: 'real', date: 'date', data: 'data',
+};
+
+const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** Parser problem codes; each is also listed in the rule registry so severities can be configured. */
+export const ParserCodes = {
+  malformed: 'xml-malformed',
+  unknownElement: 'plist-unknown-element',
+  keyWithoutValue: 'plist-key-without-value',
+  valueWithoutKey: 'plist-value-without-key',
+  misplacedKey: 'plist-misplaced-key',
+  dtdEntity: 'plist-dtd-entity',
+  binary: 'plist-binary',
+  signed: 'profile-signed',
+  tooDeep: 'plist-too-deep',
+  empty: 'plist-empty',
+} as const;
+
+interface Frame {
+  /** Element name: `plist`, `dict`, `array`. */
+  tag: string;
+  /** Offset of the start tag's `<`. */
+  start: number;
+  /** Length of the start tag. */
+  startLength: number;
+  node: DictNode | ArrayNode | undefined;
+  /** A dict's key still waiting for its value. */
+  pendingKey: KeyNode | undefined;
+  /** Made up to parse a fragment that lacks its `<plist>`/`<dict>` wrapper; never reported as unclosed. */
+  synthetic?: boolean;
+}
+
+const isNameStart = (c: number) =>
+  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
+const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
+const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+
+/** Decides what kind of file a text is before any XML parsing. */
+export function detectContainer(text: string): { kind: ContainerKind; xmlStart: number; xmlEnd: number } {
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (text.startsWith('bplist', i)) return { kind: 'binary-plist', xmlStart: 0, xmlEnd: 0 };
+  // A CMS-signed profile is DER: a SEQUENCE byte 0x30 followed by a length byte >= 0x80 (decoded as latin1
+  // or as U+FFFD by a UTF-8 decoder). The XML plist sits inside it as the signed content.
+  if (text.charCodeAt(i) === 0x30 && text.length > 1 && text.charCodeAt(i + 1) >= 0x80) {
+    const start = findXmlStart(text);
+    const endTag = text.lastIndexOf('</plist>');
+    if (start >= 0 && endTag > start) return { kind: 'signed', xmlStart: start, xmlEnd: endTag + 8 };
+    return { kind: 'signed', xmlStart: 0, xmlEnd: 0 };
+  }
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  if (i >= text.length) return { kind: 'empty', xmlStart: 0, xmlEnd: text.length };
+  return { kind: text.charCodeAt(i) === 60 ? 'xml' : 'not-plist', xmlStart: 0, xmlEnd: text.length };
+}
+
+function findXmlStart(text: string): number {
+  const decl = text.indexOf('<?xml');
+  const plist = text.indexOf('<plist');
+  if (decl >= 0 && (plist < 0 || decl < plist)) return decl;
+  return plist;
+}
+
+/** Parses a plist text. Never throws: any input gives a (possibly empty) tree plus located problems. */
+export function parsePlist(text: string, options: ParseOptions = {}): ParseResult {
+  const container = detectContainer(text);
+  const problems: Problem[] = [];
+  const comments: { offset: number; length: number }[] = [];
+  switch (container.kind) {
+    case 'binary-plist':
+      problems.push({
+        code: ParserCodes.binary, offset: 0, length: Math.min(8, text.length),
+        message: 'This is a binary property list. Convert it to XML (for example `plutil -convert xml1 FILE`) to edit and validate it.',
+      });
+      return { root: undefined, problems, container: container.kind, comments };
+    case 'signed': {
+      const firstLineEnd = text.indexOf('\n');
+      problems.push({
+        code: ParserCodes.signed, offset: 0, length: Math.max(1, Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 40)),
+        message: container.xmlEnd > 0
+          ? 'This profile is signed (CMS/PKCS#7). Its embedded XML plist is validated; edits would break the signature, and portals want it unsigned.'
+          : 'This profile is signed (CMS/PKCS#7) but no embedded XML plist was found in it.',
+      });
+      if (container.xmlEnd === 0) return { root: undefined, problems, container: container.kind, comments };
+      const inner = new Scanner(text, container.xmlStart, container.xmlEnd, problems, comments, options).run();
+      return { root: inner, problems, container: container.kind, embedded: { offset: container.xmlStart, length: container.xmlEnd - container.xmlStart }, comments };
+    }
+    case 'empty':
+      problems.push({ code: ParserCodes.empty, offset: 0, length: text.length, message: 'The file is empty: a profile is an XML property list with a <plist> root.' });
+      return { root: undefined, problems, container: container.kind, comments };
+    case 'not-plist': {
+      let i = 0;
+      while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0xfeff)) i++;
+      const lineEnd = text.indexOf('\n', i);
+      problems.push({
+        code: ParserCodes.malformed, offset: i, length: Math.max(1, (lineEnd < 0 ? text.length : lineEnd) - i),
+        message: 'This is not an XML property list: it should start with `<?xml` or `<plist`.',
+      });
+      return { root: undefined, problems, container: container.kind, comments };
+    }
+    default: {
+      const root = new Scanner(text, 0, text.length, problems, comments, options).run();
+      return { root, problems, container: container.kind, comments };
+    }
+  }
+}
+
+/** One pass over [start, end) of the text with an explicit stack of open containers. */
+class Scanner {
+  private pos: number;
+  private readonly stack: Frame[] = [];
+  private root: PlistNode | undefined;
+  private sawPlist = false;
+  private readonly maxDepth: number;
+  private tooDeepReported = false;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    private readonly end: number,
+    private readonly problems: Problem[],
+    private readonly comments: { offset: number; length: number }[],
+    options: ParseOptions,
+  ) {
+    this.pos = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+    this.maxDepth = options.maxNestingDepth ?? 200;
+  }
+
+  private problem(code: string, offset: number, length: number, message: string): void {
+    this.problems.push({ code, offset, length: Math.max(0, length), message });
+  }
+
+  run(): PlistNode | undefined {
+    const { text, end } = this;
+    const nul = text.indexOf('\0', this.pos);
+    if (nul >= 0 && nul < end) {
+      this.problem(ParserCodes.malformed, nul, 1, 'NUL characters are not allowed in XML.');
+    }
+    while (this.pos < end) {
+      const lt = text.indexOf('<', this.pos);
+      const textEnd = lt < 0 || lt > end ? end : lt;
+      if (textEnd > this.pos) this.strayText(this.pos, textEnd);
+      if (textEnd >= end) break;
+      this.pos = lt;
+      this.markup();
+    }
+    this.closeAll();
+    if (!this.sawPlist && this.root === undefined) {
+      this.problem(ParserCodes.malformed, 0, Math.min(end, 1), 'No <plist> element found: a profile is an XML property list.');
+    }
+    return this.root;
+  }
+
+  /** Text between tags outside any value element: only white space belongs there. */
+  private strayText(from: number, to: number): void {
+    const { text } = this;
+    let i = from;
+    while (i < to && isSpace(text.charCodeAt(i))) i++;
+    if (i >= to) return;
+    let j = to;
+    while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
+    this.problem(ParserCodes.malformed, i, j - i, 'Text outside a value element: put it inside <string>, <key> or another value element.');
+  }
+
+  /** Handles the markup at `this.pos` (which is a `<`). */
+  private markup(): void {
+    const { text } = this;
+    const start = this.pos;
+    const next = text.charCodeAt(start + 1);
+    if (next === 33 /* ! */) {
+      if (text.startsWith('<!--', start)) return this.comment();
+      if (text.startsWith('<![CDATA[', start)) {
+        const close = text.indexOf(']]>', start);
+        const stop = close < 0 || close + 3 > this.end ? this.end : close + 3;
+        this.problem(ParserCodes.malformed, start, stop - start, 'CDATA outside a value element.');
+        this.pos = stop;
+        return;
+      }
+      if (text.startsWith('<!DOCTYPE', start)) return this.doctype();
+      return this.badMarkup(start);
+    }
+    if (next === 63 /* ? */) {
+      const close = text.indexOf('?>', start + 2);
+      if (close < 0 || close + 2 > this.end) {
+        this.problem(ParserCodes.malformed, start, 2, 'Unterminated processing instruction: expected `?>`.');
+        this.pos = this.end;
+        return;
+      }
+      this.pos = close + 2;
+      return;
+    }
+    if (next === 47 /* / */) return this.endTag();
+    return this.startTag();
+  }
+
+  private badMarkup(start: number): void {
+    const close = this.text.indexOf('>', start + 1);
+    const stop = close < 0 || close >= this.end ? Math.min(this.end, start + 1) : close + 1;
+    this.problem(ParserCodes.malformed, start, stop - start, 'Malformed markup.');
+    this.pos = stop;
+  }
+
+  private comment(): void {
+    const start = this.pos;
+    const close = this.text.indexOf('-->', start + 4);
+    if (close < 0 || close + 3 > this.end) {
+      this.problem(ParserCodes.malformed, start, 4, 'Unterminated comment: expected `-->`.');
+      this.pos = this.end;
+      return;
+    }
+    this.comments.push({ offset: start, length: close + 3 - start });
+    this.pos = close + 3;
+  }
+
+  /** Skips a DOCTYPE, noting (never expanding) entity declarations in an internal subset. */
+  private doctype(): void {
+    const { text } = this;
+    const start = this.pos;
+    let i = start + 9;
+    let quote = 0;
+    let inSubset = false;
+    for (; i < this.end; i++) {
+      const c = text.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) {
+        quote = c;
+      } else if (c === 91 /* [ */) {
+        inSubset = true;
+      } else if (c === 93 /* ] */) {
+        inSubset = false;
+      } else if (inSubset && c === 60 && text.startsWith('<!ENTITY', i)) {
+        const close = text.indexOf('>', i);
+        const len = (close < 0 ? this.end : close + 1) - i;
+        this.problem(ParserCodes.dtdEntity, i, len, 'Entity declarations are ignored: entities are never expanded here, and devices may reject the profile.');
+      } else if (c === 62 /* > */ && !inSubset) {
+        this.pos = i + 1;
+        return;
+      }
+    }
+    this.problem(ParserCodes.malformed, start, 9, 'Unterminated DOCTYPE declaration.');
+    this.pos = this.end;
+  }
+
+  /** Reads `<name attrs>` or `<name/>`; returns the name, where the tag ends and whether it closes itself. */
+  private readTag(start: number, nameStart: number): { name: string; tagEnd: number; selfClosing: boolean } | undefined {
+    const { text } = this;
+    let i = nameStart;
+    if (!isNameStart(text.charCodeAt(i))) return undefined;
+    while (i < this.end && isNameChar(text.charCodeAt(i))) i++;
+    const name = text.slice(nameStart, i);
+    let quote = 0;
+    for (; i < this.end; i++) {
+      const c = text.charCodeAt(i);
+      if (quote) {
+        if (c === quote) quote = 0;
+      } else if (c === 34 || c === 39) {
+        quote = c;
+      } else if (c === 60 /* < */) {
+        // A `<` before the tag closed: the tag is unterminated; stop here so the next tag still parses.
+        return { name, tagEnd: -i, selfClosing: false };
+      } else if (c === 62 /* > */) {
+        return { name, tagEnd: i + 1, selfClosing: text.charCodeAt(i - 1) === 47 };
+      }
+    }
+    void start;
+    return { name, tagEnd: -this.end, selfClosing: false };
+  }
+
+  private startTag(): void {
+    const start = this.pos;
+    const tag = this.readTag(start, start + 1);
+    if (!tag) return this.badMarkup(start);
+    if (tag.tagEnd < 0) {
+      this.problem(ParserCodes.malformed, start, -tag.tagEnd - start, `Unterminated tag <${tag.name}: expected \`>\`.`);
+      this.pos = -tag.tagEnd;
+      return;
+    }
+    const { name, tagEnd, selfClosing } = tag;
+    this.pos = tagEnd;
+    if (!this.sawPlist && this.stack.length === 0 && name !== 'plist') this.wrapFragment(name, start);
+    switch (name) {
+      case 'plist':
+        if (this.stack.length > 0 || this.sawPlist) {
+          this.problem(ParserCodes.malformed, start, tagEnd - start, '<plist> may only appear once, as the root element.');
+          if (!selfClosing) this.skipElement(name);
+          return;
+        }
+        this.sawPlist = true;
+        if (!selfClosing) this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined });
+        return;
+      case 'dict':
+      case 'array':
+        return this.openContainer(name, start, tagEnd, selfClosing);
+      case 'key':
+        return this.keyElement(start, tagEnd, selfClosing);
+      case 'true':
+      case 'false':
+        return this.boolElement(name, start, tagEnd, selfClosing);
+      default: {
+        const kind = SCALAR_KINDS[name];
+        if (kind) return this.scalarElement(kind, name, start, tagEnd, selfClosing);
+        return this.unknownElement(name, start, tagEnd, selfClosing);
+      }
+    }
+  }
+
+  /**
+   * A fragment without `<plist>` (e.g. a payload pasted alone) is reported once and then parsed as if wrapped,
+   * so it still gets an outline and rules instead of one error per element.
+   */
+  private wrapFragment(name: string, start: number): void {
+    this.sawPlist = true;
+    this.problem(ParserCodes.malformed, start, 1, 'No <plist> root element: a profile is `<plist version="1.0">` holding one <dict>.');
+    this.stack.push({ tag: 'plist', start, startLength: 0, node: undefined, pendingKey: undefined, synthetic: true });
+    if (name === 'key') {
+      const node: DictNode = { kind: 'dict', offset: start, length: 0, parent: undefined, entries: [], selfClosing: false };
+      this.root = node;
+      this.stack.push({ tag: 'dict', start, startLength: 0, node, pendingKey: undefined, synthetic: true });
+    }
+  }
+
+  private openContainer(name: 'dict' | 'array', start: number, tagEnd: number, selfClosing: boolean): void {
+    const depth = this.stack.length;
+    if (depth > this.maxDepth) {
+      if (!this.tooDeepReported) {
+        this.tooDeepReported = true;
+        this.problems.push({ code: ParserCodes.tooDeep, offset: start, length: tagEnd - start, message: `Nesting deeper than ${this.maxDepth} levels is not validated.` });
+      }
+      if (!selfClosing) this.skipElement(name);
+      return;
+    }
+    const parent = this.containerParent();
+    const node: DictNode | ArrayNode = name === 'dict'
+      ? { kind: 'dict', offset: start, length: tagEnd - start, parent, entries: [], selfClosing }
+      : { kind: 'array', offset: start, length: tagEnd - start, parent, items: [], selfClosing };
+    this.attach(node);
+    if (!selfClosing) this.stack.push({ tag: name, start, startLength: tagEnd - start, node, pendingKey: undefined });
+  }
+
+  private containerParent(): DictNode | ArrayNode | undefined {
+    const top = this.stack[this.stack.length - 1];
+    return top?.node;
+  }
+
+  /** Attaches a finished value to the innermost open container. */
+  private attach(node: PlistNode): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.problem(ParserCodes.malformed, node.offset, node.length, 'Value outside the <plist> element.');
+      if (this.root === undefined && !this.sawPlist) this.root = node;
+      return;
+    }
+    if (top.tag === 'plist') {
+      if (this.root === undefined) this.root = node;
+      else this.problem(ParserCodes.malformed, node.offset, node.length, '<plist> holds exactly one value; this one is extra.');
+      return;
+    }
+    const container = top.node!;
+    if (container.kind === 'array') {
+      container.items.push(node);
+      return;
+    }
+    if (top.pendingKey) {
+      container.entries.push({ key: top.pendingKey, value: node });
+      top.pendingKey = undefined;
+    } else {
+      container.entries.push({ key: undefined, value: node });
+      this.problem(ParserCodes.valueWithoutKey, node.offset, node.length, 'Value without a <key> in a dictionary.');
+    }
+  }
+
+  private keyElement(start: number, tagEnd: number, selfClosing: boolean): void {
+    const content = selfClosing ? { value: '', valueOffset: tagEnd - 2, valueLength: 0, end: tagEnd } : this.readText('key', start, tagEnd, false);
+    const key: KeyNode = { offset: start, length: content.end - start, value: content.value, valueOffset: content.valueOffset, valueLength: content.valueLength };
+    const top = this.stack[this.stack.length - 1];
+    if (!top || top.node?.kind !== 'dict') {
+      this.problem(ParserCodes.misplacedKey, start, key.length, '<key> belongs only inside a <dict>.');
+      return;
+    }
+    if (top.pendingKey) this.keyWithoutValue(top);
+    top.pendingKey = key;
+  }
+
+  private keyWithoutValue(frame: Frame): void {
+    const key = frame.pendingKey!;
+    (frame.node as DictNode).entries.push({ key, value: undefined });
+    this.problem(ParserCodes.keyWithoutValue, key.offset, key.length, `Key "${key.value}" has no value.`);
+    frame.pendingKey = undefined;
+  }
+
+  private boolElement(name: 'true' | 'false', start: number, tagEnd: number, selfClosing: boolean): void {
+    let end = tagEnd;
+    if (!selfClosing) {
+      const content = this.readText(name, start, tagEnd, false);
+      end = content.end;
+      if (content.value.trim() !== '') {
+        this.problem(ParserCodes.malformed, content.valueOffset, content.valueLength, `<${name}/> holds no text.`);
+      }
+    }
+    const node: BoolNode = { kind: 'bool', tag: name, value: name === 'true', offset: start, length: end - start, parent: this.containerParent() };
+    this.attach(node);
+  }
+
+  private scalarElement(kind: ScalarNode['kind'], name: string, start: number, tagEnd: number, selfClosing: boolean): void {
+    const content = selfClosing
+      ? { value: '', valueOffset: tagEnd - 2, valueLength: 0, end: tagEnd }
+      : this.readText(name, start, tagEnd, kind === 'data');
+    const node: ScalarNode = {
+      kind, tag: name, value: content.value, valueOffset: content.valueOffset, valueLength: content.valueLength,
+      offset: start, length: content.end - start, parent: this.containerParent(),
+    };
+    this.attach(node);
+  }
+
+  private unknownElement(name: string, start: number, tagEnd: number, selfClosing: boolean): void {
+    let end = tagEnd;
+    if (!selfClosing) end = this.skipElement(name);
+    this.problem(ParserCodes.unknownElement, start, tagEnd - start, `<${name}> is not a property-list element (dict, array, key, string, integer, real, true, false, date, data).`);
+    const node: ScalarNode = {
+      kind: 'unknown', tag: name, value: '', valueOffset: tagEnd, valueLength: Math.max(0, end - tagEnd),
+      offset: start, length: end - start, parent: this.containerParent(),
+    };
+    this.attach(node);
+  }
+
+  /** Skips past the end tag matching an element already opened (counting nested same-name elements). */
+  private skipElement(name: string): number {
+    const { text } = this;
+    let depth = 1;
+    let i = this.pos;
+    const open = '<' + name;
+    const close = '</' + name;
+    while (depth > 0) {
+      const lt = text.indexOf('<', i);
+      if (lt < 0 || lt >= this.end) {
+        this.pos = this.end;
+        return this.end;
+      }
+      if (text.startsWith(close, lt) && !isNameChar(text.charCodeAt(lt + close.length))) {
+        depth--;
+        const gt = text.indexOf('>', lt);
+        i = gt < 0 ? this.end : gt + 1;
+      } else if (text.startsWith(open, lt) && !isNameChar(text.charCodeAt(lt + open.length))) {
+        const gt = text.indexOf('>', lt);
+        if (gt < 0) { i = this.end; continue; }
+        if (text.charCodeAt(gt - 1) !== 47) depth++;
+        i = gt + 1;
+      } else {
+        i = lt + 1;
+      }
+    }
+    this.pos = Math.min(i, this.end);
+    return this.pos;
+  }
+
+  /**
+   * Reads the text content of a leaf element up to its end tag. Entities and CDATA are decoded (unless `raw`,
+   * used for `<data>`, whose body is skipped with `indexOf`). A child element or a wrong end tag ends the text
+   * early, with a problem, and leaves `pos` at that tag so it is parsed normally.
+   */
+  private readText(name: string, start: number, tagEnd: number, raw: boolean): { value: string; valueOffset: number; valueLength: number; end: number } {
+    const { text } = this;
+    let i = tagEnd;
+    let value = '';
+    for (;;) {
+      const lt = text.indexOf('<', i);
+      if (lt < 0 || lt >= this.end) {
+        this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}>.`);
+        const chunk = text.slice(i, this.end);
+        if (!raw) value += this.decode(chunk, i);
+        this.pos = this.end;
+        return { value, valueOffset: tagEnd, valueLength: this.end - tagEnd, end: this.end };
+      }
+      if (!raw) value += this.decode(text.slice(i, lt), i);
+      if (text.startsWith('</', lt)) {
+        const nameEnd = lt + 2 + name.length;
+        if (text.startsWith(name, lt + 2) && !isNameChar(text.charCodeAt(nameEnd))) {
+          let gt = nameEnd;
+          while (gt < this.end && isSpace(text.charCodeAt(gt))) gt++;
+          if (text.charCodeAt(gt) === 62) {
+            this.pos = gt + 1;
+            return { value, valueOffset: tagEnd, valueLength: lt - tagEnd, end: gt + 1 };
+          }
+        }
+        this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}>.`);
+        this.pos = lt;
+        return { value, valueOffset: tagEnd, valueLength: lt - tagEnd, end: lt };
+      }
+      if (text.startsWith('<!--', lt)) {
+        const close = text.indexOf('-->', lt + 4);
+        if (close < 0 || close + 3 > this.end) {
+          this.problem(ParserCodes.malformed, lt, 4, 'Unterminated comment: expected `-->`.');
+          this.pos = this.end;
+          return { value, valueOffset: tagEnd, valueLength: this.end - tagEnd, end: this.end };
+        }
+        this.comments.push({ offset: lt, length: close + 3 - lt });
+        i = close + 3;
+        continue;
+      }
+      if (text.startsWith('<![CDATA[', lt)) {
+        const close = text.indexOf(']]>', lt + 9);
+        if (close < 0 || close + 3 > this.end) {
+          this.problem(ParserCodes.malformed, lt, 9, 'Unterminated CDATA section: expected `]]>`.');
+          this.pos = this.end;
+          return { value, valueOffset: tagEnd, valueLength: this.end - tagEnd, end: this.end };
+        }
+        if (!raw) value += text.slice(lt + 9, close);
+        i = close + 3;
+        continue;
+      }
+      // Another element inside a leaf: close the leaf here and let the main loop parse that element.
+      this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}> (a <${name}> holds only text).`);
+      this.pos = lt;
+      return { value, valueOffset: tagEnd, valueLength: lt - tagEnd, end: lt };
+    }
+  }
+
+  /** Decodes the five predefined entities and character references; anything else is reported and kept as written. */
+  private decode(chunk: string, base: number): string {
+    if (chunk.indexOf('&') < 0) return chunk;
+    let out = '';
+    let last = 0;
+    let amp = chunk.indexOf('&');
+    while (amp >= 0) {
+      out += chunk.slice(last, amp);
+      const semi = chunk.indexOf(';', amp + 1);
+      const ref = semi > amp && semi - amp <= 12 ? chunk.slice(amp + 1, semi) : undefined;
+      let decoded: string | undefined;
+      if (ref !== undefined) {
+        if (ref.charCodeAt(0) === 35 /* # */) {
+          const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+          const digitsOk = ref[1] === 'x' || ref[1] === 'X' ? /^[0-9a-fA-F]+$/.test(ref.slice(2)) : /^[0-9]+$/.test(ref.slice(1));
+          if (digitsOk && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) decoded = String.fromCodePoint(code);
+        } else {
+          decoded = PREDEFINED_ENTITIES[ref];
+        }
+      }
+      if (decoded === undefined) {
+        const len = ref !== undefined ? semi - amp + 1 : 1;
+        this.problem(ParserCodes.malformed, base + amp, len,
+          ref !== undefined && /^[A-Za-z_][\w.-]*$/.test(ref)
+            ? `Unknown entity &${ref}; (only &amp; &lt; &gt; &quot; &apos; and character references are allowed; DTD entities are never expanded).`
+            : 'A bare `&` must be written `&amp;`.');
+        out += ref !== undefined ? chunk.slice(amp, semi + 1) : '&';
+        last = ref !== undefined ? semi + 1 : amp + 1;
+      } else {
+        out += decoded;
+        last = semi + 1;
+      }
+      amp = chunk.indexOf('&', last);
+    }
+    return out + chunk.slice(last);
+  }
+
+  private endTag(): void {
+    const { text } = this;
+    const start = this.pos;
+    const tag = this.readTag(start, start + 2);
+    if (!tag) return this.badMarkup(start);
+    const tagEnd = tag.tagEnd < 0 ? -tag.tagEnd : tag.tagEnd;
+    if (tag.tagEnd < 0) this.problem(ParserCodes.malformed, start, tagEnd - start, `Unterminated end tag </${tag.name}: expected \`>\`.`);
+    this.pos = tagEnd;
+    // Find the innermost open element with this name; everything opened after it was left unclosed.
+    let match = -1;
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      if (this.stack[k].tag === tag.name) { match = k; break; }
+    }
+    if (match < 0) {
+      this.problem(ParserCodes.malformed, start, tagEnd - start, `Unexpected </${tag.name}>: no open <${tag.name}> to close.`);
+      return;
+    }
+    while (this.stack.length - 1 > match) {
+      const frame = this.stack.pop()!;
+      this.problem(ParserCodes.malformed, frame.start, frame.startLength, `Missing </${frame.tag}>.`);
+      this.finish(frame, start);
+    }
+    this.finish(this.stack.pop()!, tagEnd);
+    void text;
+  }
+
+  private finish(frame: Frame, end: number): void {
+    if (frame.pendingKey) this.keyWithoutValue(frame);
+    if (frame.node) frame.node.length = end - frame.node.offset;
+  }
+
+  private closeAll(): void {
+    while (this.stack.length > 0) {
+      const frame = this.stack.pop()!;
+      if (!frame.synthetic) this.problem(ParserCodes.malformed, frame.start, frame.startLength, `Missing </${frame.tag}>.`);
+      this.finish(frame, this.end);
+    }
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * A profile view over the plist tree: the top-level dict and its payloads, plus small typed accessors
+ * that rules and features share so none of them walks the tree by hand.
+ */
+import type { ArrayNode, DictEntry, DictNode, ParseResult, PlistNode, ScalarNode } from './types';
+
+/** One payload: a dict inside the top-level `PayloadContent` array (or the top-level dict itself). */
+export interface Payload {
+  dict: DictNode;
+  /** Index in PayloadContent; -1 for the top-level profile dict. */
+  index: number;
+  /** The PayloadType string, if present and a string. */
+  type: string | undefined;
+}
+
+export interface Profile {
+  /** The top-level dict, if the root value is a dict. */
+  top: DictNode | undefined;
+  /** The payload dicts of PayloadContent, in document order (empty for a plain preference plist). */
+  payloads: Payload[];
+  /** The PayloadContent value, if present. */
+  content: PlistNode | undefined;
+}
+
+export function buildProfile(parse: ParseResult): Profile {
+  const top = parse.root?.kind === 'dict' ? parse.root : undefined;
+  const payloads: Payload[] = [];
+  const content = top ? getValue(top, 'PayloadContent') : undefined;
+  if (content?.kind === 'array' && getString(top!, 'PayloadType') !== undefined) {
+    content.items.forEach((item, index) => {
+      if (item.kind === 'dict') payloads.push({ dict: item, index, type: getString(item, 'PayloadType') });
+    });
+  }
+  return { top, payloads, content };
+}
+
+/** The first entry of a dict with this key. */
+export function getEntry(dict: DictNode, key: string): DictEntry | undefined {
+  for (const e of dict.entries) if (e.key?.value === key) return e;
+  return undefined;
+}
+
+export function getValue(dict: DictNode, key: string): PlistNode | undefined {
+  return getEntry(dict, key)?.value;
+}
+
+/** A `<string>` value of a dict, or undefined if missing or of another type. */
+export function getString(dict: DictNode, key: string): string | undefined {
+  const v = getValue(dict, key);
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+export function getStringNode(dict: DictNode, key: string): ScalarNode | undefined {
+  const v = getValue(dict, key);
+  return v?.kind === 'string' ? v : undefined;
+}
+
+export function getDict(dict: DictNode, key: string): DictNode | undefined {
+  const v = getValue(dict, key);
+  return v?.kind === 'dict' ? v : undefined;
+}
+
+export function getArray(dict: DictNode, key: string): ArrayNode | undefined {
+  const v = getValue(dict, key);
+  return v?.kind === 'array' ? v : undefined;
+}
+
+/** Every dict and array of the tree, parents before children, without recursion. */
+export function* walkContainers(root: PlistNode | undefined): Generator<DictNode | ArrayNode> {
+  if (!root) return;
+  const stack: PlistNode[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.kind === 'dict') {
+      yield node;
+      for (let i = node.entries.length - 1; i >= 0; i--) {
+        const v = node.entries[i].value;
+        if (v && (v.kind === 'dict' || v.kind === 'array')) stack.push(v);
+      }
+    } else if (node.kind === 'array') {
+      yield node;
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        const v = node.items[i];
+        if (v.kind === 'dict' || v.kind === 'array') stack.push(v);
+      }
+    }
+  }
+}
+
+/** Every node of the tree (containers and leaves), parents before children, without recursion. */
+export function* walkNodes(root: PlistNode | undefined): Generator<PlistNode> {
+  for (const c of walkContainers(root)) {
+    yield c;
+    const children = c.kind === 'dict' ? c.entries.map((e) => e.value) : c.items;
+    for (const v of children) if (v && v.kind !== 'dict' && v.kind !== 'array') yield v;
+  }
+  if (root && root.kind !== 'dict' && root.kind !== 'array') yield root;
+}
+
+/** The innermost node whose span contains the offset. */
+export function nodeAtOffset(root: PlistNode | undefined, offset: number): PlistNode | undefined {
+  let node = root;
+  if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
+  for (;;) {
+    const children: (PlistNode | undefined)[] = node.kind === 'dict' ? node.entries.map((e) => e.value) : node.kind === 'array' ? node.items : [];
+    const child = children.find((c) => c && offset >= c.offset && offset <= c.offset + c.length);
+    if (!child) return node;
+    node = child;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Small helpers shared by several rules: payload iteration, UUID shapes and edits on value text.
+ */
+import type { Payload, Profile } from '../profile';
+import type { ScalarNode } from '../types';
+import type { TextEdit } from './rule';
+
+/** The top-level profile dict (as a payload with index -1) followed by every payload of PayloadContent. */
+export function allPayloads(profile: Profile): Payload[] {
+  if (!profile.top) return [];
+  const top: Payload = { dict: profile.top, index: -1, type: undefined };
+  for (const e of profile.top.entries) {
+    if (e.key?.value === 'PayloadType' && e.value?.kind === 'string') top.type = e.value.value;
+  }
+  return [top, ...profile.payloads];
+}
+
+/** 8-4-4-4-12 hex digits, any case. */
+export const UUID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+/** A fresh upper-case UUID (Web Crypto is part of the JavaScript runtime, not I/O). */
+export function newUuid(): string {
+  return globalThis.crypto.randomUUID().toUpperCase();
+}
+
+/** Escapes text for use inside an XML element. */
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** An edit replacing only the text between a leaf element's tags (or filling a `<string/>`). */
+export function replaceValueText(node: ScalarNode, text: string, newValue: string): TextEdit {
+  if (node.valueLength === 0 && text.startsWith('/>', node.valueOffset)) {
+    // `<string/>` has no text span: rewrite the element itself.
+    return { offset: node.offset, length: node.length, newText: `<${node.tag}>${escapeXml(newValue)}</${node.tag}>` };
+  }
+  return { offset: node.valueOffset, length: node.valueLength, newText: escapeXml(newValue) };
+}
+
+/** A human name for a payload in messages: its display name, else its type, else its position. */
+export function payloadLabel(payload: Payload): string {
+  for (const e of payload.dict.entries) {
+    if (e.key?.value === 'PayloadDisplayName' && e.value?.kind === 'string' && e.value.value) return e.value.value;
+  }
+  if (payload.type) return payload.type;
+  return payload.index < 0 ? 'profile' : `payload #${payload.index + 1}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * Flags a PayloadUUID that is not a UUID (32 hex digits grouped 8-4-4-4-12).
+ * Why: MDMs and portals key payloads by UUID and reject other shapes; a fresh UUID is a safe fix.
+ */
+import { getEntry } from '../profile';
+import { allPayloads, newUuid, UUID_PATTERN } from './helpers';
+import type { Rule } from './rule';
+
+export const payloadUuidInvalid: Rule = {
+  id: 'payload-uuid-invalid',
+  defaultSeverity: 'error',
+  description: 'A PayloadUUID that is not a UUID (8-4-4-4-12 hex digits).',
+  messages: {
+    en: { bad: '"{0}" is not a UUID: PayloadUUID should be 32 hex digits grouped 8-4-4-4-12.', fix: 'Replace with a new UUID' },
+    ja: { bad: '"{0}" は UUID ではありません。PayloadUUID は 8-4-4-4-12 に区切った 16 進 32 桁にしてください。', fix: '新しい UUID に置き換える' },
+  },
+  check(ctx) {
+    for (const { dict } of allPayloads(ctx.profile)) {
+      const v = getEntry(dict, 'PayloadUUID')?.value;
+      if (v?.kind !== 'string' || v.value.trim() === '') continue;
+      if (!UUID_PATTERN.test(v.value.trim())) {
+        ctx.report({ offset: v.valueOffset, length: v.valueLength, message: ctx.t('bad', v.value) });
+      }
+    }
+  },
+  fixes(ctx, problem) {
+    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: newUuid() }] }];
+  },
+};

@@ -1,0 +1,34 @@
+/**
+ * Flags a key written twice in one dict. Why: which value a device keeps is undefined, and editors show
+ * only one of them, so the profile silently means something else than it reads.
+ */
+import { walkContainers } from '../profile';
+import type { Rule } from './rule';
+
+export const plistDuplicateKey: Rule = {
+  id: 'plist-duplicate-key',
+  defaultSeverity: 'error',
+  description: 'A key appears more than once in the same dict.',
+  messages: {
+    en: { dup: 'Key "{0}" appears more than once in this dict.', first: 'First "{0}" here.', again: 'Also here.' },
+    ja: { dup: 'キー "{0}" が同じ dict 内で重複しています。', first: '最初の "{0}" はここです。', again: 'ここにもあります。' },
+  },
+  check(ctx) {
+    for (const node of walkContainers(ctx.parse.root)) {
+      if (node.kind !== 'dict' || node.entries.length < 2) continue;
+      const seen = new Map<string, { offset: number; length: number }>();
+      for (const { key } of node.entries) {
+        if (!key) continue;
+        const first = seen.get(key.value);
+        if (!first) {
+          seen.set(key.value, key);
+          continue;
+        }
+        ctx.report({
+          offset: key.offset, length: key.length, message: ctx.t('dup', key.value),
+          related: [{ offset: first.offset, length: first.length, message: ctx.t('first', key.value) }],
+        });
+      }
+    }
+  },
+};

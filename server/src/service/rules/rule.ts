@@ -1,0 +1,58 @@
+/**
+ * The shape of a lint rule: an id, a default severity, its messages in every shipped language,
+ * a check that reports problems, and optional quick fixes recomputed from the problem alone.
+ */
+import type { Profile } from '../profile';
+import type { ParseResult, Problem, ServiceSettings, Severity } from '../types';
+
+/** One text replacement by offsets in the document (insert: length 0; delete: newText ''). */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** The fix VS Code applies with "Auto Fix" / the lightbulb's first entry. */
+  isPreferred?: boolean;
+}
+
+/** Message templates by locale; `{0}`, `{1}` are replaced by the arguments. English is required. */
+export type Messages = { en: Record<string, string>; ja?: Record<string, string> };
+
+export interface RuleContext {
+  readonly text: string;
+  readonly parse: ParseResult;
+  readonly profile: Profile;
+  readonly settings: ServiceSettings;
+  /** The rule's message `key` in the settings' locale, with arguments filled in. */
+  t(key: string, ...args: (string | number)[]): string;
+  report(problem: Omit<Problem, 'code'>): void;
+}
+
+export interface Rule {
+  /** Kebab-case noun phrase naming the problem; the diagnostic code and the settings key. */
+  id: string;
+  defaultSeverity: Severity;
+  /** One English sentence for the README table and SARIF. */
+  description: string;
+  messages: Messages;
+  /** Problems reported by the parser itself carry this rule's id; such a rule has no `check`. */
+  fromParser?: boolean;
+  check?(ctx: RuleContext): void;
+  /** Quick fixes for one of this rule's problems. */
+  fixes?(ctx: RuleContext, problem: Problem): Fix[];
+}
+
+/** Fills `{0}`-style placeholders. */
+export function formatMessage(template: string, args: (string | number)[]): string {
+  return template.replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+}
+
+export function translate(messages: Messages, locale: string, key: string, args: (string | number)[]): string {
+  const lang = locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  const template = (lang === 'ja' ? messages.ja?.[key] : undefined) ?? messages.en[key] ?? key;
+  return formatMessage(template, args);
+}
