@@ -1,0 +1,110 @@
+/**
+ * The language server: LSP wiring only. Each handler maps a document to its cached parse (uri, version)
+ * and asks the pure service. Diagnostics are pushed to clients without pull support and pulled otherwise.
+ */
+import {
+  createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, ParsedDocument, ServiceSettings } from './service';
+import { runRules } from './service/features/diagnostics';
+import { SettingsCache } from './settings';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const service = createLanguageService();
+
+let hasConfiguration = false;
+let hasPullDiagnostics = false;
+let settings: SettingsCache;
+
+// One parse per (uri, version): every feature request for the same version reuses it.
+const parses = new Map<string, ParsedDocument>();
+
+function parsed(document: TextDocument, s?: ServiceSettings): ParsedDocument {
+  const cached = parses.get(document.uri);
+  if (cached && cached.document.version === document.version && cached.document === document) return cached;
+  const p = service.parseDocument(document, s);
+  parses.set(document.uri, p);
+  return p;
+}
+
+function diagnose(document: TextDocument, s: ServiceSettings) {
+  return runRules(document, parsed(document, s).parse, s, (ruleId, error) => {
+    connection.console.error(`Rule ${ruleId} failed on ${document.uri}: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}
+
+connection.onInitialize((params) => {
+  const caps = params.capabilities;
+  hasConfiguration = !!caps.workspace?.configuration;
+  hasPullDiagnostics = !!caps.textDocument?.diagnostic;
+  settings = new SettingsCache(connection, () => hasConfiguration, params.locale ?? 'en');
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
+    },
+    serverInfo: { name: 'mobileconfig-language-server' },
+  };
+});
+
+// Push mode: validate after each change, but only publish if the document is still at that version,
+// so a burst of keystrokes never publishes stale results.
+const pending = new Map<string, NodeJS.Immediate>();
+function schedulePush(document: TextDocument): void {
+  if (hasPullDiagnostics) return;
+  const previous = pending.get(document.uri);
+  if (previous) clearImmediate(previous);
+  pending.set(document.uri, setImmediate(async () => {
+    pending.delete(document.uri);
+    const s = await settings.get(document.uri);
+    const current = documents.get(document.uri);
+    if (!current || current.version !== document.version) return;
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnose(current, s) });
+  }));
+}
+
+documents.onDidOpen((e) => schedulePush(e.document));
+documents.onDidChangeContent((e) => schedulePush(e.document));
+documents.onDidClose((e) => {
+  parses.delete(e.document.uri);
+  settings.clear(e.document.uri);
+  if (!hasPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+connection.languages.diagnostics.on(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const s = await settings.get(document.uri);
+  return { kind: DocumentDiagnosticReportKind.Full, items: diagnose(document, s) };
+});
+
+connection.onDidChangeConfiguration(() => {
+  settings.clear();
+  if (hasPullDiagnostics) connection.languages.diagnostics.refresh();
+  else documents.all().forEach(schedulePush);
+});
+
+connection.onDocumentSymbol((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? service.getDocumentSymbols(parsed(document)) : [];
+});
+
+connection.onFoldingRanges((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? service.getFoldingRanges(parsed(document)) : [];
+});
+
+connection.onCodeAction(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const s = await settings.get(document.uri);
+  return service.getCodeActions(parsed(document, s), params.range, params.context.diagnostics, s);
+});
+
+documents.listen(connection);
+connection.listen();
