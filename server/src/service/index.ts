@@ -14,6 +14,7 @@ import { defaultSettings, ParseResult, ServiceSettings } from './types';
 export * from './types';
 export { rules, getRule } from './rules';
 export { parsePlist } from './parser/plistParser';
+export { decodeBytes, detectEncoding } from './decode';
 
 /** A parsed document: the text document plus its parse, as the server caches per (uri, version). */
 export interface ParsedDocument {

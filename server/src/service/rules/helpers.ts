@@ -18,9 +18,15 @@ export function allPayloads(profile: Profile): Payload[] {
 /** 8-4-4-4-12 hex digits, any case. */
 export const UUID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
 
-/** A fresh upper-case UUID (Web Crypto is part of the JavaScript runtime, not I/O). */
+/**
+ * Where fresh UUIDs come from. Web Crypto is part of the JavaScript runtime, not I/O; tests replace
+ * `next` with a counter so golden files of fixes stay stable.
+ */
+export const uuidSource = { next: (): string => globalThis.crypto.randomUUID().toUpperCase() };
+
+/** A fresh upper-case UUID. */
 export function newUuid(): string {
-  return globalThis.crypto.randomUUID().toUpperCase();
+  return uuidSource.next();
 }
 
 /** Escapes text for use inside an XML element. */

@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeBytes, parsePlist } from '../../../server/src/service';
+import { dumpTree } from './dumpTree';
+
+const DIR = path.join(__dirname, '..', '..', 'fixtures', 'parser');
+
+describe('plist parser', () => {
+  for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.mobileconfig')).sort()) {
+    it(`parses ${file} to its reviewed tree`, () => {
+      const text = decodeBytes(fs.readFileSync(path.join(DIR, file)));
+      const actual = dumpTree(parsePlist(text));
+      const golden = path.join(DIR, file.replace(/\.mobileconfig$/, '.tree.txt'));
+      if (process.env.UPDATE_GOLDENS === '1') fs.writeFileSync(golden, actual);
+      assert.equal(actual, fs.readFileSync(golden, 'utf8'));
+    });
+  }
+
+  it('keeps the raw span of a string apart from its decoded value', () => {
+    const text = '<plist><string>a &amp; b</string></plist>';
+    const root = parsePlist(text).root!;
+    assert.equal(root.kind, 'string');
+    if (root.kind !== 'string') return;
+    assert.equal(root.value, 'a & b');
+    assert.equal(text.slice(root.valueOffset, root.valueOffset + root.valueLength), 'a &amp; b');
+  });
+
+  it('survives 10 000 levels of nesting without recursion and reports the depth once', () => {
+    const text = '<plist>' + '<array>'.repeat(10000) + '</array>'.repeat(10000) + '</plist>';
+    const result = parsePlist(text, { maxNestingDepth: 100 });
+    assert.equal(result.problems.filter((p) => p.code === 'plist-too-deep').length, 1);
+    assert.equal(result.problems.filter((p) => p.code === 'xml-malformed').length, 0);
+  });
+
+  it('reports every problem inside the text', () => {
+    for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.mobileconfig'))) {
+      const text = decodeBytes(fs.readFileSync(path.join(DIR, file)));
+      for (const p of parsePlist(text).problems) {
+        assert.ok(p.offset >= 0 && p.offset + p.length <= text.length, `${file}: ${p.code} @${p.offset}+${p.length}`);
+      }
+    }
+  });
+});
