@@ -35,7 +35,10 @@ export function effectiveSeverity(problem: Problem, settings: ServiceSettings): 
   const configured = settings.rules[problem.code];
   if (configured === 'off') return undefined;
   if (configured) return configured;
-  return problem.severity ?? getRule(problem.code)?.defaultSeverity ?? 'error';
+  if (problem.severity) return problem.severity;
+  const rule = getRule(problem.code);
+  if (!rule) return 'error';
+  return (settings.mode === 'portal' ? rule.portalSeverity : undefined) ?? rule.defaultSeverity;
 }
 
 export function runRules(document: TextDocument, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler): Diagnostic[] {
@@ -51,6 +54,7 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
     const profile = buildProfile(parse);
     for (const rule of rules) {
       if (!rule.check || settings.rules[rule.id] === 'off') continue;
+      if (rule.onlyInMode && rule.onlyInMode !== settings.mode) continue;
       const found: Problem[] = [];
       try {
         rule.check(createRuleContext(rule, text, parse, profile, settings, found));

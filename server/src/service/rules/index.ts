@@ -12,6 +12,7 @@ import { plistDuplicateKey } from './plist-duplicate-key';
 import { plistInvalidValue } from './plist-invalid-value';
 import { profilePayloadType } from './profile-payload-type';
 import type { Rule } from './rule';
+import { vpnSettingsRules } from './vpnSettingsRules';
 
 export const rules: readonly Rule[] = [
   ...parserRules,
@@ -24,6 +25,7 @@ export const rules: readonly Rule[] = [
   plistDuplicateKey,
   plistInvalidValue,
   profilePayloadType,
+  ...vpnSettingsRules,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const byId = new Map(rules.map((r) => [r.id, r]));

@@ -16,7 +16,7 @@ export const parserRules: Rule[] = [
   parserRule(ParserCodes.misplacedKey, 'error', 'A <key> outside a <dict>.'),
   parserRule(ParserCodes.dtdEntity, 'warning', 'An entity declared in the DOCTYPE: never expanded, and devices may reject it.'),
   parserRule(ParserCodes.binary, 'error', 'A binary property list: convert it to XML to edit and validate it.'),
-  parserRule(ParserCodes.signed, 'info', 'A CMS-signed profile: its embedded plist is validated; portals want it unsigned.'),
+  { ...parserRule(ParserCodes.signed, 'info', 'A CMS-signed profile: its embedded plist is validated; a portal needs it unsigned (error in portal mode).'), portalSeverity: 'error' },
   parserRule(ParserCodes.tooDeep, 'warning', 'Nesting deeper than the configured limit is not validated.'),
   parserRule(ParserCodes.empty, 'error', 'The file is empty.'),
 ];

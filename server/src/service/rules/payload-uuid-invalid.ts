@@ -1,6 +1,6 @@
 /**
- * Flags a PayloadUUID that is not a UUID (32 hex digits grouped 8-4-4-4-12).
- * Why: MDMs and portals key payloads by UUID and reject other shapes; a fresh UUID is a safe fix.
+ * Flags a PayloadUUID that is not a UUID (32 hex digits grouped 8-4-4-4-12). A warning, not an error:
+ * Apple only demands uniqueness, but MDMs and portals often key payloads by UUID. A fresh UUID is a safe fix.
  */
 import { getEntry } from '../profile';
 import { allPayloads, newUuid, UUID_PATTERN } from './helpers';
@@ -8,7 +8,7 @@ import type { Rule } from './rule';
 
 export const payloadUuidInvalid: Rule = {
   id: 'payload-uuid-invalid',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   description: 'A PayloadUUID that is not a UUID (8-4-4-4-12 hex digits).',
   messages: {
     en: { bad: '"{0}" is not a UUID: PayloadUUID should be 32 hex digits grouped 8-4-4-4-12.', fix: 'Replace with a new UUID' },

@@ -36,6 +36,10 @@ export interface Rule {
   /** Kebab-case noun phrase naming the problem; the diagnostic code and the settings key. */
   id: string;
   defaultSeverity: Severity;
+  /** A different default in portal mode (the user's per-rule setting still wins). */
+  portalSeverity?: Severity;
+  /** Only runs in this mode. */
+  onlyInMode?: ServiceSettings['mode'];
   /** One English sentence for the README table and SARIF. */
   description: string;
   messages: Messages;

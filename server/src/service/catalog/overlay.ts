@@ -1,0 +1,111 @@
+/**
+ * Hand-written additions to Apple's schema: keys real profiles use that the YAML omits, conditional
+ * requirements the YAML states only in prose, and the few structures it gets wrong. Applied at load time by
+ * index.ts, so editing this file needs no regeneration. Apple's own key always wins over an addition.
+ */
+import type { Condition, KeyData } from './types';
+
+/** A key to add to a dictionary. `parent` is the path of that dictionary from the payload dict ([] = the payload). */
+export interface KeyAddition {
+  payloadType: string;
+  parent: readonly string[];
+  key: KeyData;
+  /** Where the fact comes from (shared/domain/rules-reference.md source tags). */
+  source: string;
+}
+
+/** A requirement that depends on another key's value. */
+export interface Requirement {
+  payloadType: string;
+  path: readonly string[];
+  requiredWhen: readonly Condition[];
+  source: string;
+}
+
+/** A key whose structure Apple's YAML describes wrongly, replaced wholesale. `payloadType` 'TopLevel' is the outer dict. */
+export interface Correction {
+  payloadType: string;
+  path: readonly string[];
+  key: KeyData;
+  reason: string;
+}
+
+/** A payload type that accepts every key of another type besides its own (own keys win on a name clash). */
+export interface Extension {
+  payloadType: string;
+  extends: string;
+  source: string;
+}
+
+export interface Overlay {
+  addKeys: readonly KeyAddition[];
+  requirements: readonly Requirement[];
+  corrections: readonly Correction[];
+  extensions: readonly Extension[];
+}
+
+/** The payload types the overlay names besides Apple's own pseudo type for the outer dict. */
+export const TOP_LEVEL = 'TopLevel';
+
+const VPN = 'com.apple.vpn.managed';
+const whenVPNType = (...types: string[]): Condition[] => [{ path: ['VPNType'], in: types }];
+
+export const overlay: Overlay = {
+  addKeys: [
+    // The VPN dictionary in Apple's YAML has no server address or user name, yet every vendor and Apple
+    // example for VPNType=VPN (AnyConnect included) carries them (shared/domain/rules-reference.md, 1.3 (a)).
+    {
+      payloadType: VPN,
+      parent: ['VPN'],
+      key: { name: 'RemoteAddress', type: 'string', presence: 'optional', requiredWhen: whenVPNType('VPN') },
+      source: 'A-EX-APPMAP, PAN-EX, PM-VPN, CISCO-49',
+    },
+    { payloadType: VPN, parent: ['VPN'], key: { name: 'AuthName', type: 'string', presence: 'optional' }, source: 'A-EX-APPMAP, PM-VPN' },
+    // Apple's YAML spells the VPN password `Password`; plugin and AnyConnect profiles use `AuthPassword`. Both are accepted.
+    { payloadType: VPN, parent: ['VPN'], key: { name: 'AuthPassword', type: 'string', presence: 'optional' }, source: 'A-EX-APPMAP, PM-VPN' },
+  ],
+  requirements: [
+    // Apple states these in its descriptions only, so the YAML marks the keys optional.
+    { payloadType: VPN, path: ['VPNSubType'], requiredWhen: whenVPNType('VPN', 'TransparentProxy'), source: 'ADM-VPN (VPNType, VPNSubType)' },
+    // Each VPNType reads its settings from its own dictionary; without it the payload has no server.
+    { payloadType: VPN, path: ['VPN'], requiredWhen: whenVPNType('VPN'), source: 'ADM-VPN (VPN)' },
+    { payloadType: VPN, path: ['IPSec'], requiredWhen: whenVPNType('IPSec'), source: 'ADM-VPN (IPSec)' },
+    { payloadType: VPN, path: ['IPSec', 'RemoteAddress'], requiredWhen: whenVPNType('IPSec'), source: 'ADM-VPN (IPSec)' },
+    { payloadType: VPN, path: ['PPP'], requiredWhen: whenVPNType('L2TP'), source: 'ADM-VPN (PPP)' },
+    { payloadType: VPN, path: ['PPP', 'CommRemoteAddress'], requiredWhen: whenVPNType('L2TP'), source: 'ADM-VPN (PPP)' },
+    { payloadType: VPN, path: ['IKEv2'], requiredWhen: whenVPNType('IKEv2'), source: 'ADM-VPN (IKEv2)' },
+    { payloadType: VPN, path: ['AlwaysOn'], requiredWhen: whenVPNType('AlwaysOn'), source: 'ADM-VPN (AlwaysOn)' },
+    // A proxy host without its port cannot be used (rules-reference PX001).
+    { payloadType: VPN, path: ['Proxies', 'HTTPPort'], requiredWhen: [{ path: ['Proxies', 'HTTPProxy'], present: true }], source: 'ADM-VPN (Proxies)' },
+    { payloadType: VPN, path: ['Proxies', 'HTTPSPort'], requiredWhen: [{ path: ['Proxies', 'HTTPSProxy'], present: true }], source: 'ADM-VPN (Proxies)' },
+    // Encrypted DNS needs the server's URL for HTTPS and its name for TLS.
+    { payloadType: VPN, path: ['DNS', 'ServerURL'], requiredWhen: [{ path: ['DNS', 'DNSProtocol'], in: ['HTTPS'] }], source: 'ADM-VPN (DNS)' },
+    { payloadType: VPN, path: ['DNS', 'ServerName'], requiredWhen: [{ path: ['DNS', 'DNSProtocol'], in: ['TLS'] }], source: 'ADM-VPN (DNS)' },
+    {
+      payloadType: 'com.apple.dnsSettings.managed',
+      path: ['DNSSettings', 'ServerURL'],
+      requiredWhen: [{ path: ['DNSSettings', 'DNSProtocol'], in: ['HTTPS'] }],
+      source: 'ADM (com.apple.dnsSettings.managed)',
+    },
+    {
+      payloadType: 'com.apple.dnsSettings.managed',
+      path: ['DNSSettings', 'ServerName'],
+      requiredWhen: [{ path: ['DNSSettings', 'DNSProtocol'], in: ['TLS'] }],
+      source: 'ADM (com.apple.dnsSettings.managed)',
+    },
+  ],
+  corrections: [
+    {
+      payloadType: TOP_LEVEL,
+      path: ['ConsentText'],
+      key: { name: 'ConsentText', type: 'dictionary', presence: 'optional', anyKey: { name: 'ANY', type: 'string' } },
+      reason:
+        'Apple nests the language keys in a ConsentTextItem dictionary that real profiles do not have: ' +
+        'ConsentText maps language codes (and "default") straight to strings.',
+    },
+  ],
+  extensions: [
+    // Apple's App-Layer VPN schema lists only its extra keys and says the rest are the VPN payload's.
+    { payloadType: 'com.apple.vpn.managed.applayer', extends: VPN, source: 'ADM-APPLAYER, A-EX-APPMAP' },
+  ],
+};

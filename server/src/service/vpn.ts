@@ -1,0 +1,128 @@
+/**
+ * The AnyConnect view of a profile: every VPN payload with its type, subtype, target app and the
+ * connection facts twins are compared on (shared/domain/README.md, "The two iOS apps").
+ */
+import { getDict, getEntry, getStringNode, Payload, Profile } from './profile';
+import type { DictNode, ScalarNode, ServiceSettings } from './types';
+
+export const VPN_PAYLOAD_TYPE = 'com.apple.vpn.managed';
+export const VPN_TYPES = ['VPN', 'L2TP', 'PPTP', 'IPSec', 'IKEv2', 'AlwaysOn', 'TransparentProxy'];
+
+/** Which AnyConnect app a payload targets; decided by an exact, case-sensitive VPNSubType match. */
+export type AnyConnectApp = 'new' | 'legacy';
+
+export interface VpnPayload {
+  payload: Payload;
+  vpnTypeNode: ScalarNode | undefined;
+  vpnType: string | undefined;
+  subtypeNode: ScalarNode | undefined;
+  subtype: string | undefined;
+  /** Set only when VPNType is `VPN` and VPNSubType is exactly one of the accepted ids. */
+  app: AnyConnectApp | undefined;
+  /** The subtype names Cisco AnyConnect in some spelling (exact or not). */
+  looksCisco: boolean;
+  /** The `VPN` dict holding RemoteAddress, authentication and on-demand settings. */
+  vpn: DictNode | undefined;
+  vendorConfig: DictNode | undefined;
+  proxies: DictNode | undefined;
+  remoteAddress: ScalarNode | undefined;
+  group: ScalarNode | undefined;
+  authMethod: ScalarNode | undefined;
+  certificateUuid: ScalarNode | undefined;
+  userDefinedName: ScalarNode | undefined;
+  payloadUuid: ScalarNode | undefined;
+  payloadIdentifier: ScalarNode | undefined;
+}
+
+/** A subtype that mentions Cisco AnyConnect in any spelling, e.g. `com.cisco.AnyConnect` or `com.cisco.anyconnect.vpnplugin`. */
+export function looksLikeAnyConnect(subtype: string): boolean {
+  const s = subtype.toLowerCase().replace(/[\s_-]/g, '');
+  return s.includes('cisco') && s.includes('anyconnect');
+}
+
+export function appForSubtype(vpnType: string | undefined, subtype: string | undefined, settings: ServiceSettings): AnyConnectApp | undefined {
+  if (vpnType !== 'VPN' || subtype === undefined) return undefined;
+  if (settings.anyconnectNewSubtypes.includes(subtype)) return 'new';
+  if (settings.anyconnectLegacySubtypes.includes(subtype)) return 'legacy';
+  return undefined;
+}
+
+const cache = new WeakMap<Profile, { settings: ServiceSettings; list: VpnPayload[] }>();
+
+/** Every `com.apple.vpn.managed` payload of the profile, computed once per profile and settings. */
+export function vpnPayloads(profile: Profile, settings: ServiceSettings): VpnPayload[] {
+  const hit = cache.get(profile);
+  if (hit && hit.settings === settings) return hit.list;
+  const list = profile.payloads.filter((p) => p.type === VPN_PAYLOAD_TYPE).map((payload) => describeVpn(payload, settings));
+  cache.set(profile, { settings, list });
+  return list;
+}
+
+function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
+  const { dict } = payload;
+  const vpnTypeNode = getStringNode(dict, 'VPNType');
+  const subtypeNode = getStringNode(dict, 'VPNSubType');
+  const vpn = getDict(dict, 'VPN');
+  const vendorConfig = getDict(dict, 'VendorConfig');
+  return {
+    payload,
+    vpnTypeNode,
+    vpnType: vpnTypeNode?.value,
+    subtypeNode,
+    subtype: subtypeNode?.value,
+    app: appForSubtype(vpnTypeNode?.value, subtypeNode?.value, settings),
+    looksCisco: subtypeNode !== undefined && looksLikeAnyConnect(subtypeNode.value),
+    vpn,
+    vendorConfig,
+    proxies: getDict(dict, 'Proxies'),
+    remoteAddress: vpn && getStringNode(vpn, 'RemoteAddress'),
+    group: vendorConfig && getStringNode(vendorConfig, 'Group'),
+    authMethod: vpn && getStringNode(vpn, 'AuthenticationMethod'),
+    certificateUuid: vpn && getStringNode(vpn, 'PayloadCertificateUUID'),
+    userDefinedName: getStringNode(dict, 'UserDefinedName'),
+    payloadUuid: getStringNode(dict, 'PayloadUUID'),
+    payloadIdentifier: getStringNode(dict, 'PayloadIdentifier'),
+  };
+}
+
+/** Gateway addresses compare without case and surrounding space (host names are case-insensitive). */
+export function sameAddress(a: ScalarNode | undefined, b: ScalarNode | undefined): boolean {
+  return (a?.value.trim().toLowerCase() ?? '') === (b?.value.trim().toLowerCase() ?? '');
+}
+
+/** Two payloads reach the same head-end group: same RemoteAddress and same VendorConfig.Group. */
+export function isEquivalent(a: VpnPayload, b: VpnPayload): boolean {
+  return sameAddress(a.remoteAddress, b.remoteAddress) && (a.group?.value.trim() ?? '') === (b.group?.value.trim() ?? '');
+}
+
+/** The new-app payload that mirrors a legacy one: an equivalent one, else the only new payload beside the only legacy one. */
+export function twinOf(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
+  const news = all.filter((v) => v.app === 'new');
+  const equivalent = news.find((n) => isEquivalent(legacy, n));
+  if (equivalent) return equivalent;
+  const sameHost = news.find((n) => sameAddress(legacy.remoteAddress, n.remoteAddress));
+  if (sameHost) return sameHost;
+  const legacies = all.filter((v) => v.app === 'legacy');
+  return news.length === 1 && legacies.length === 1 ? news[0] : undefined;
+}
+
+/** True when the authentication method includes a certificate. */
+export function usesCertificate(v: VpnPayload): boolean {
+  return /certificate/i.test(v.authMethod?.value ?? '');
+}
+
+/** True when the payload's PayloadUUID is used by another payload of the profile too. */
+export function hasDuplicateUuid(v: VpnPayload, profile: Profile): boolean {
+  const uuid = v.payloadUuid?.value.trim().toUpperCase();
+  if (!uuid) return false;
+  let count = profile.top && getStringNode(profile.top, 'PayloadUUID')?.value.trim().toUpperCase() === uuid ? 1 : 0;
+  for (const p of profile.payloads) {
+    if (getStringNode(p.dict, 'PayloadUUID')?.value.trim().toUpperCase() === uuid) count++;
+  }
+  return count > 1;
+}
+
+/** Whether a key of the payload dict is present (for rules that only care about presence). */
+export function hasKey(dict: DictNode | undefined, key: string): boolean {
+  return !!dict && !!getEntry(dict, key);
+}
