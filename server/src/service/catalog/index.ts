@@ -21,6 +21,7 @@ export interface KeyContainer {
 }
 
 type Mutable<T> = { -readonly [P in keyof T]: T[P] };
+type HydratedContainer = Pick<KeySchema, 'keys' | 'anyKey' | 'item'>;
 type MutableKey = Mutable<KeySchema>;
 type MutablePayload = Mutable<PayloadSchema>;
 
@@ -30,6 +31,7 @@ export const catalogSource: string = catalogData.source;
 const payloadTypes: readonly string[] = Object.freeze(Object.keys(catalogData.payloads).sort());
 const hydrated = new Map<string, PayloadSchema>();
 let topLevel: PayloadSchema | undefined;
+let common: PayloadSchema | undefined;
 /** Overlay entries that did nothing (target missing, or Apple now has the key): see `getOverlayProblems`. */
 const overlayProblems: string[] = [];
 
@@ -59,7 +61,6 @@ export function getTopLevelSchema(): PayloadSchema {
 }
 
 /** The schema of Apple's CommonPayloadKeys: keys every payload dict may hold (PayloadUUID, PayloadType, …). */
-let common: PayloadSchema | undefined;
 export function getCommonPayloadSchema(): PayloadSchema {
   return (common ??= hydratePayload(catalogData.common));
 }
@@ -148,16 +149,15 @@ function hydratePayload(data: PayloadData): MutablePayload {
     else assignContainer(out, { keys, anyKey, item });
     return out;
   };
-  const assignContainer = (out: MutableKey | MutablePayload, c: ContainerData): void => {
+  const assignContainer = (out: Mutable<HydratedContainer>, c: ContainerData): void => {
     if (c.keys) out.keys = c.keys.map(hydrateKey);
     if (c.anyKey) out.anyKey = hydrateKey(c.anyKey);
-    if (c.item && 'type' in out) (out as MutableKey).item = hydrateKey(c.item);
+    if (c.item) out.item = hydrateKey(c.item);
   };
-  const defs = new Map<string, MutableKey>();
+  const defs = new Map<string, HydratedContainer>();
   for (const [id, def] of Object.entries(data.defs ?? {})) {
-    const holder = {} as MutableKey;
+    const holder: Mutable<HydratedContainer> = {};
     assignContainer(holder, def);
-    if (def.item) holder.item = hydrateKey(def.item);
     defs.set(id, holder);
   }
   const payload: MutablePayload = { payloadType: data.payloadType, files: data.files, keys: [] };
