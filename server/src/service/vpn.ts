@@ -126,3 +126,13 @@ export function hasDuplicateUuid(v: VpnPayload, profile: Profile): boolean {
 export function hasKey(dict: DictNode | undefined, key: string): boolean {
   return !!dict && !!getEntry(dict, key);
 }
+
+/** The VPN payload whose dict contains an offset (for fixes, which only get a problem's offset). */
+export function vpnAt(profile: Profile, settings: ServiceSettings, offset: number): VpnPayload | undefined {
+  return vpnPayloads(profile, settings).find((v) => offset >= v.payload.dict.offset && offset < v.payload.dict.offset + v.payload.dict.length);
+}
+
+/** A payload's name for messages: UserDefinedName, else PayloadDisplayName, else its identifier. */
+export function vpnLabel(v: VpnPayload): string {
+  return v.userDefinedName?.value || getStringNode(v.payload.dict, 'PayloadDisplayName')?.value || v.payloadIdentifier?.value || `payload #${v.payload.index + 1}`;
+}

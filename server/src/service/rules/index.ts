@@ -11,6 +11,21 @@ import { payloadVersion } from './payload-version';
 import { plistDuplicateKey } from './plist-duplicate-key';
 import { plistInvalidValue } from './plist-invalid-value';
 import { profilePayloadType } from './profile-payload-type';
+import { portalProfileName } from './portal-profile-name';
+import { vpnBothApps } from './vpn-both-apps';
+import { vpnCertificateMissing } from './vpn-certificate-missing';
+import { vpnCertificateNotIdentity } from './vpn-certificate-not-identity';
+import { vpnCertificateUnresolved } from './vpn-certificate-unresolved';
+import { vpnLegacyOnly } from './vpn-legacy-only';
+import { vpnNameDuplicate } from './vpn-name-duplicate';
+import { vpnRemoteAddressFormat } from './vpn-remote-address-format';
+import { vpnRemoteAddressMissing } from './vpn-remote-address-missing';
+import { vpnSubtypeMissing } from './vpn-subtype-missing';
+import { vpnSubtypeTypo } from './vpn-subtype-typo';
+import { vpnTwinMismatch } from './vpn-twin-mismatch';
+import { vpnTypeInvalid } from './vpn-type-invalid';
+import { vpnTypeMismatch } from './vpn-type-mismatch';
+import { vpnVendorConfigForeign } from './vpn-vendor-config-foreign';
 import type { Rule } from './rule';
 import { vpnSettingsRules } from './vpnSettingsRules';
 
@@ -25,6 +40,21 @@ export const rules: readonly Rule[] = [
   plistDuplicateKey,
   plistInvalidValue,
   profilePayloadType,
+  portalProfileName,
+  vpnBothApps,
+  vpnCertificateMissing,
+  vpnCertificateNotIdentity,
+  vpnCertificateUnresolved,
+  vpnLegacyOnly,
+  vpnNameDuplicate,
+  vpnRemoteAddressFormat,
+  vpnRemoteAddressMissing,
+  vpnSubtypeMissing,
+  vpnSubtypeTypo,
+  vpnTwinMismatch,
+  vpnTypeInvalid,
+  vpnTypeMismatch,
+  vpnVendorConfigForeign,
   ...vpnSettingsRules,
 ].sort((a, b) => a.id.localeCompare(b.id));
 

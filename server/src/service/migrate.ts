@@ -1,0 +1,153 @@
+/**
+ * Edits that move VPN payloads from Cisco Legacy AnyConnect to Cisco AnyConnect (shared/domain/README.md,
+ * "Migration paths"): replace the subtype in place, add a new-app copy alongside, or remove the legacy twin.
+ * Every edit is minimal: it touches only the text it must and keeps indentation, key order and comments.
+ */
+import { getStringNode, Profile } from './profile';
+import { newUuid, replaceValueText } from './rules/helpers';
+import type { TextEdit } from './rules/rule';
+import type { ParseResult, ScalarNode, ServiceSettings } from './types';
+import { hasDuplicateUuid, isEquivalent, VpnPayload, vpnPayloads } from './vpn';
+
+export type MigrationMode = 'alongside' | 'replace';
+
+/** The subtype a migrated payload gets: the first accepted new-app id. */
+export function newSubtype(settings: ServiceSettings): string {
+  return settings.anyconnectNewSubtypes[0] ?? 'com.cisco.anyconnect';
+}
+
+/** The new-app payload equivalent to a legacy one (same RemoteAddress and Group), if any. */
+export function equivalentNew(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
+  return all.find((v) => v.app === 'new' && isEquivalent(legacy, v));
+}
+
+/** Replacing in place is offered only when it cannot create a duplicate connection or hide a UUID clash. */
+export function canReplace(legacy: VpnPayload, profile: Profile, settings: ServiceSettings): boolean {
+  return !!legacy.subtypeNode && !equivalentNew(legacy, vpnPayloads(profile, settings)) && !hasDuplicateUuid(legacy, profile);
+}
+
+export function replaceEdit(legacy: VpnPayload, text: string, settings: ServiceSettings): TextEdit {
+  return replaceValueText(legacy.subtypeNode!, text, newSubtype(settings));
+}
+
+/** Identifiers and names already used in the profile, so copies get distinct ones. */
+export interface TakenNames {
+  identifiers: Set<string>;
+  names: Set<string>;
+}
+
+export function takenNames(profile: Profile): TakenNames {
+  const identifiers = new Set<string>();
+  const names = new Set<string>();
+  const dicts = profile.top ? [profile.top, ...profile.payloads.map((p) => p.dict)] : [];
+  for (const d of dicts) {
+    const id = getStringNode(d, 'PayloadIdentifier')?.value;
+    if (id) identifiers.add(id);
+    const name = getStringNode(d, 'UserDefinedName')?.value;
+    if (name) names.add(name);
+  }
+  return { identifiers, names };
+}
+
+function unique(base: string, taken: Set<string>, join: (base: string, n: number) => string): string {
+  let candidate = join(base, 1);
+  for (let n = 2; taken.has(candidate); n++) candidate = join(base, n);
+  taken.add(candidate);
+  return candidate;
+}
+
+/** Whitespace before a node on its own line, or undefined if something else precedes it on that line. */
+function lineIndent(text: string, offset: number): { lineStart: number; indent: string } | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = text.slice(lineStart, offset);
+  return /^[ \t]*$/.test(indent) ? { lineStart, indent } : undefined;
+}
+
+function eolAt(text: string, offset: number): string {
+  const nl = text.indexOf('\n', offset);
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/**
+ * Inserts, right after the legacy payload's dict, a copy of its exact text with the new subtype, a fresh
+ * PayloadUUID, a distinct PayloadIdentifier and a distinct UserDefinedName; every other key is carried over.
+ */
+export function alongsideEdit(legacy: VpnPayload, text: string, settings: ServiceSettings, taken: TakenNames): TextEdit {
+  const { dict } = legacy.payload;
+  const start = dict.offset;
+  const copyEdits: TextEdit[] = [];
+  const change = (node: ScalarNode | undefined, value: string) => {
+    if (node) copyEdits.push(replaceValueText(node, text, value));
+  };
+  change(legacy.subtypeNode, newSubtype(settings));
+  change(legacy.payloadUuid, newUuid());
+  if (legacy.payloadIdentifier) {
+    change(legacy.payloadIdentifier, unique(legacy.payloadIdentifier.value, taken.identifiers, (b, n) => (n === 1 ? `${b}.anyconnect` : `${b}.anyconnect${n}`)));
+  }
+  if (legacy.userDefinedName) {
+    change(legacy.userDefinedName, unique(legacy.userDefinedName.value, taken.names, (b, n) => (n === 1 ? `${b} (AnyConnect)` : `${b} (AnyConnect ${n})`)));
+  }
+  // Apply the copy's edits back to front so earlier offsets stay valid.
+  let copy = text.slice(start, start + dict.length);
+  for (const e of copyEdits.sort((a, b) => b.offset - a.offset)) {
+    const rel = e.offset - start;
+    copy = copy.slice(0, rel) + e.newText + copy.slice(rel + e.length);
+  }
+  const at = lineIndent(text, start);
+  const eol = eolAt(text, start);
+  return { offset: start + dict.length, length: 0, newText: eol + (at?.indent ?? '') + copy };
+}
+
+/** Deletes the legacy payload's dict with its own line(s), leaving no blank line behind. */
+export function removeEdit(legacy: VpnPayload, text: string): TextEdit {
+  const { dict } = legacy.payload;
+  const at = lineIndent(text, dict.offset);
+  let end = dict.offset + dict.length;
+  let rest = end;
+  while (rest < text.length && (text[rest] === ' ' || text[rest] === '\t')) rest++;
+  if (at && (text[rest] === '\n' || text.startsWith('\r\n', rest))) {
+    end = rest + (text[rest] === '\n' ? 1 : 2);
+    return { offset: at.lineStart, length: end - at.lineStart, newText: '' };
+  }
+  return { offset: dict.offset, length: end - dict.offset, newText: '' };
+}
+
+/** One change a whole-file migration made, for the CLI report and the command's summary. */
+export interface MigrationChange {
+  /** The legacy payload's UserDefinedName, PayloadDisplayName or identifier. */
+  payload: string;
+  action: 'replaced' | 'added-alongside' | 'skipped';
+  reason?: string;
+  /** Offset of the legacy payload in the original text. */
+  offset: number;
+}
+
+/** Migrates every legacy-only payload of a file at once (alongside or replace); twins that already exist are left alone. */
+export function migrateAll(text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, mode: MigrationMode): { edits: TextEdit[]; changes: MigrationChange[] } {
+  void parse;
+  const all = vpnPayloads(profile, settings);
+  const taken = takenNames(profile);
+  const edits: TextEdit[] = [];
+  const changes: MigrationChange[] = [];
+  for (const v of all) {
+    if (v.app !== 'legacy') continue;
+    const label = v.userDefinedName?.value || getStringNode(v.payload.dict, 'PayloadDisplayName')?.value || v.payloadIdentifier?.value || `payload #${v.payload.index + 1}`;
+    const offset = v.payload.dict.offset;
+    if (equivalentNew(v, all)) {
+      changes.push({ payload: label, action: 'skipped', reason: 'an equivalent Cisco AnyConnect payload already exists', offset });
+      continue;
+    }
+    if (mode === 'replace') {
+      if (hasDuplicateUuid(v, profile)) {
+        changes.push({ payload: label, action: 'skipped', reason: 'its PayloadUUID is duplicated; fix that first', offset });
+        continue;
+      }
+      edits.push(replaceEdit(v, text, settings));
+      changes.push({ payload: label, action: 'replaced', offset });
+    } else {
+      edits.push(alongsideEdit(v, text, settings, taken));
+      changes.push({ payload: label, action: 'added-alongside', offset });
+    }
+  }
+  return { edits, changes };
+}

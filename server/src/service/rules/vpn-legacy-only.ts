@@ -1,0 +1,44 @@
+/**
+ * Flags a VPN payload that only the frozen Cisco Legacy AnyConnect app uses (no equivalent new-app payload).
+ * Why: certificate users get a working VPN in the new app only through a payload it recognises
+ * (shared/domain/README.md, "Who needs a profile"). Fixes: replace the subtype in place, or add a copy alongside.
+ */
+import { alongsideEdit, canReplace, equivalentNew, replaceEdit, takenNames } from '../migrate';
+import { vpnAt, vpnPayloads } from '../vpn';
+import type { Fix, Rule } from './rule';
+
+export const vpnLegacyOnly: Rule = {
+  id: 'vpn-legacy-only',
+  defaultSeverity: 'warning',
+  description: 'A VPN payload only the frozen Cisco Legacy AnyConnect app uses; the new Cisco AnyConnect app ignores it.',
+  messages: {
+    en: {
+      legacy: '"{0}" targets Cisco Legacy AnyConnect (frozen, iOS 6–11). The new Cisco AnyConnect app ignores this payload, so certificate users get no VPN there. Migrate it to com.cisco.anyconnect.',
+      replace: 'Migrate to Cisco AnyConnect (replace legacy payload)',
+      alongside: 'Add Cisco AnyConnect payload alongside the legacy one',
+    },
+    ja: {
+      legacy: '"{0}" は Cisco Legacy AnyConnect (更新終了、iOS 6–11) 向けです。新しい Cisco AnyConnect アプリはこのペイロードを使わないため、証明書ユーザーは VPN を利用できません。com.cisco.anyconnect へ移行してください。',
+      replace: 'Cisco AnyConnect へ移行 (replace legacy payload: レガシーペイロードを置き換え)',
+      alongside: 'Add Cisco AnyConnect payload alongside the legacy one (レガシーの隣に Cisco AnyConnect ペイロードを追加)',
+    },
+  },
+  check(ctx) {
+    const all = vpnPayloads(ctx.profile, ctx.settings);
+    for (const v of all) {
+      if (v.app !== 'legacy' || equivalentNew(v, all)) continue;
+      const node = v.subtypeNode!;
+      ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t('legacy', v.userDefinedName?.value || v.payloadIdentifier?.value || node.value) });
+    }
+  },
+  fixes(ctx, problem) {
+    const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
+    if (!v || v.app !== 'legacy') return [];
+    const fixes: Fix[] = [];
+    if (canReplace(v, ctx.profile, ctx.settings)) {
+      fixes.push({ title: ctx.t('replace'), isPreferred: true, edits: [replaceEdit(v, ctx.text, ctx.settings)] });
+    }
+    fixes.push({ title: ctx.t('alongside'), edits: [alongsideEdit(v, ctx.text, ctx.settings, takenNames(ctx.profile))] });
+    return fixes;
+  },
+};

@@ -1,0 +1,11 @@
+import * as assert from 'node:assert/strict';
+import { checkRule, cleanFixtures, diagnose } from '../ruleHarness';
+
+describe('vpn-type-invalid', () => {
+  it('reports exactly the marked spans of its fixture', () => checkRule('vpn-type-invalid'));
+  it('is silent on clean AnyConnect profiles', () => {
+    for (const [name, text] of cleanFixtures()) {
+      assert.deepEqual(diagnose(text).filter((d) => d.code === 'vpn-type-invalid'), [], name);
+    }
+  });
+});
