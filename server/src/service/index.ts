@@ -3,8 +3,10 @@
  * (STYLE.md section 2). The server caches one `ParsedDocument` per (uri, version) and passes it back in.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Range } from 'vscode-languageserver-types';
-import { getCodeActions } from './features/codeActions';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { getCodeActions, getMigration } from './features/codeActions';
+import { getDefinition } from './features/definition';
+import type { MigrationMode } from './migrate';
 import { getDocumentSymbols } from './features/symbols';
 import { getFoldingRanges } from './features/folding';
 import { runRules } from './features/diagnostics';
@@ -15,6 +17,7 @@ export * from './types';
 export { rules, getRule } from './rules';
 export { parsePlist } from './parser/plistParser';
 export { decodeBytes, detectEncoding } from './decode';
+export type { MigrationMode } from './migrate';
 
 /** A parsed document: the text document plus its parse, as the server caches per (uri, version). */
 export interface ParsedDocument {
@@ -31,8 +34,23 @@ export interface LanguageService {
   getDocumentSymbols(parsed: ParsedDocument): DocumentSymbol[];
   /** A range for every multi-line dict and array, and for multi-line comments. */
   getFoldingRanges(parsed: ParsedDocument): FoldingRange[];
-  /** Quick fixes for the given diagnostics (recomputed from the document and each diagnostic's code). */
-  getCodeActions(parsed: ParsedDocument, range: Range, diagnostics: Diagnostic[], settings?: Partial<ServiceSettings>): CodeAction[];
+  /**
+   * Quick fixes for the given diagnostics (recomputed from the document and each diagnostic's code), plus the
+   * whole-file AnyConnect migration source actions when `only` asks for source actions or is absent.
+   */
+  getCodeActions(parsed: ParsedDocument, range: Range, diagnostics: Diagnostic[], settings?: Partial<ServiceSettings>, only?: string[]): CodeAction[];
+  /** From a PayloadCertificateUUID (or VPNUUID) value to the payload it names. */
+  getDefinition(parsed: ParsedDocument, position: Position): Location[];
+  /** Migrates every legacy AnyConnect payload of the file, alongside or in place; lists every change. */
+  migrateAnyConnect(parsed: ParsedDocument, mode: MigrationMode, settings?: Partial<ServiceSettings>): { edits: TextEdit[]; changes: MigrationReport[] };
+}
+
+/** One change of a whole-file migration, with the 1-based line of the legacy payload. */
+export interface MigrationReport {
+  payload: string;
+  action: 'replaced' | 'added-alongside' | 'skipped';
+  reason?: string;
+  line: number;
 }
 
 export function createLanguageService(): LanguageService {
@@ -44,8 +62,13 @@ export function createLanguageService(): LanguageService {
     validate: (parsed, settings) => runRules(parsed.document, parsed.parse, resolveSettings(settings)),
     getDocumentSymbols: (parsed) => getDocumentSymbols(parsed.document, parsed.parse),
     getFoldingRanges: (parsed) => getFoldingRanges(parsed.document, parsed.parse),
-    getCodeActions: (parsed, range, diagnostics, settings) =>
-      getCodeActions(parsed.document, parsed.parse, range, diagnostics, resolveSettings(settings)),
+    getCodeActions: (parsed, range, diagnostics, settings, only) =>
+      getCodeActions(parsed.document, parsed.parse, range, diagnostics, resolveSettings(settings), only),
+    getDefinition: (parsed, position) => getDefinition(parsed.document, parsed.parse, parsed.document.offsetAt(position)),
+    migrateAnyConnect: (parsed, mode, settings) => {
+      const { edits, changes } = getMigration(parsed.document, parsed.parse, resolveSettings(settings), mode);
+      return { edits, changes: changes.map(({ payload, action, reason, line }) => ({ payload, action, reason, line })) };
+    },
   };
 }
 

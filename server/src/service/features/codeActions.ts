@@ -4,12 +4,54 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
+import { migrateAll, MigrationMode } from '../migrate';
 import { buildProfile } from '../profile';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, ServiceSettings } from '../types';
 import { createRuleContext, SOURCE } from './diagnostics';
 
-export function getCodeActions(document: TextDocument, parse: ParseResult, _range: Range, diagnostics: Diagnostic[], settings: ServiceSettings): CodeAction[] {
+/** Source action kinds for migrating a whole file (VS Code filters on these prefixes). */
+export const MIGRATE_KINDS: Record<MigrationMode, string> = {
+  alongside: 'source.mobileconfig.migrateAnyConnect.alongside',
+  replace: 'source.mobileconfig.migrateAnyConnect.replace',
+};
+
+const MIGRATE_TITLES: Record<MigrationMode, { en: string; ja: string }> = {
+  alongside: {
+    en: 'Migrate all AnyConnect payloads: add Cisco AnyConnect payloads alongside the legacy ones',
+    ja: 'すべての AnyConnect ペイロードを移行: レガシーの隣に Cisco AnyConnect ペイロードを追加 (alongside)',
+  },
+  replace: {
+    en: 'Migrate all AnyConnect payloads: replace legacy payloads with Cisco AnyConnect',
+    ja: 'すべての AnyConnect ペイロードを移行: レガシーペイロードを Cisco AnyConnect に置き換え (replace legacy)',
+  },
+};
+
+/** Whole-file migration as LSP edits plus a description of every change (for the command and the CLI). */
+export function getMigration(document: TextDocument, parse: ParseResult, settings: ServiceSettings, mode: MigrationMode) {
+  const result = migrateAll(document.getText(), parse, buildProfile(parse), settings, mode);
+  const edits: TextEdit[] = result.edits.map((e) => ({
+    range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
+    newText: e.newText,
+  }));
+  return { edits, changes: result.changes.map((c) => ({ ...c, line: document.positionAt(c.offset).line + 1 })) };
+}
+
+/** The two whole-file migration source actions, offered while the file has a legacy payload to migrate. */
+function sourceActions(document: TextDocument, parse: ParseResult, settings: ServiceSettings, only: string[] | undefined): CodeAction[] {
+  const out: CodeAction[] = [];
+  const lang = settings.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  for (const mode of ['alongside', 'replace'] as MigrationMode[]) {
+    const kind = MIGRATE_KINDS[mode];
+    if (only && !only.some((o) => kind === o || kind.startsWith(o + '.'))) continue;
+    const { edits } = getMigration(document, parse, settings, mode);
+    if (edits.length === 0) continue;
+    out.push({ title: MIGRATE_TITLES[mode][lang], kind, edit: { changes: { [document.uri]: edits } } });
+  }
+  return out;
+}
+
+export function getCodeActions(document: TextDocument, parse: ParseResult, _range: Range, diagnostics: Diagnostic[], settings: ServiceSettings, only?: string[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const text = document.getText();
   let profile: ReturnType<typeof buildProfile> | undefined;
@@ -41,6 +83,10 @@ export function getCodeActions(document: TextDocument, parse: ParseResult, _rang
         isPreferred: fix.isPreferred, edit: { changes: { [document.uri]: edits } },
       });
     }
+  }
+  // Source actions are whole-file: offer them only when asked for (or when the client does not filter).
+  if (!only || only.some((o) => o === 'source' || o.startsWith('source.'))) {
+    actions.push(...sourceActions(document, parse, settings, only?.filter((o) => o.startsWith('source'))));
   }
   return actions;
 }

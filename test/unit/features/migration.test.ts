@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, ServiceSettings } from '../../../server/src/service';
+import { diagnose, FIXTURES, withCountingUuids } from '../ruleHarness';
+
+const service = createLanguageService();
+const source = path.join(FIXTURES, 'features', 'migrate-two-legacy.mobileconfig');
+
+function open(text: string) {
+  return service.parseDocument(TextDocument.create('file:///m.mobileconfig', 'mobileconfig', 1, text));
+}
+
+function migrate(text: string, mode: 'alongside' | 'replace', settings?: Partial<ServiceSettings>) {
+  return withCountingUuids(() => {
+    const parsed = open(text);
+    const result = service.migrateAnyConnect(parsed, mode, settings);
+    return { text: TextDocument.applyEdits(parsed.document, result.edits), changes: result.changes };
+  });
+}
+
+function golden(name: string, actual: string): void {
+  const file = path.join(FIXTURES, 'features', name);
+  if (process.env.UPDATE_GOLDENS === '1') fs.writeFileSync(file, actual);
+  assert.equal(actual, fs.readFileSync(file, 'utf8'));
+}
+
+const errors = (text: string) => diagnose(text).filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`);
+
+describe('AnyConnect migration', () => {
+  const text = fs.readFileSync(source, 'utf8');
+
+  it('adds a new-app copy after each legacy payload, indented like it, with fresh UUIDs and distinct names', () => {
+    const { text: out, changes } = migrate(text, 'alongside');
+    golden('migrate-two-legacy.alongside.mobileconfig', out);
+    assert.deepEqual(changes.map((c) => c.action), ['added-alongside', 'added-alongside']);
+    assert.deepEqual(errors(out), []);
+    const diags = diagnose(out);
+    assert.equal(diags.filter((d) => d.code === 'vpn-legacy-only').length, 0);
+    assert.equal(diags.filter((d) => d.code === 'vpn-both-apps').length, 2);
+    assert.ok(out.includes('<!-- Osaka gateway: keep this comment -->'));
+    // The original text is all still there, in order: the migration only inserts.
+    let at = 0;
+    for (const line of text.split('\n')) {
+      const found = out.indexOf(line, at);
+      assert.ok(found >= at, `line kept in order: ${line}`);
+      at = found + line.length;
+    }
+  });
+
+  it('replaces only the VPNSubType text in place', () => {
+    const { text: out, changes } = migrate(text, 'replace');
+    golden('migrate-two-legacy.replace.mobileconfig', out);
+    assert.deepEqual(changes.map((c) => c.action), ['replaced', 'replaced']);
+    assert.equal(out, text.split('com.cisco.anyconnect.applevpn.plugin').join('com.cisco.anyconnect'));
+  });
+
+  it('is idempotent: a migrated file has nothing left to migrate', () => {
+    const once = migrate(text, 'alongside').text;
+    const twice = migrate(once, 'alongside');
+    assert.equal(twice.text, once);
+    assert.deepEqual(twice.changes.map((c) => c.action), ['skipped', 'skipped']);
+  });
+
+  it('removes the legacy twin cleanly, leaving no blank line', () => {
+    const both = migrate(text, 'alongside').text;
+    const parsed = open(both);
+    const diags = service.validate(parsed).filter((d) => d.code === 'vpn-both-apps');
+    const action = service.getCodeActions(parsed, diags[0].range, [diags[0]]).find((a) => a.title.includes('Remove legacy'));
+    assert.ok(action, 'a Remove legacy action is offered');
+    const out = TextDocument.applyEdits(parsed.document, action!.edit!.changes!['file:///m.mobileconfig']);
+    assert.ok(!/\n[ \t]*\n/.test(out), 'no blank line left');
+    assert.equal(diagnose(out).filter((d) => d.code === 'vpn-both-apps').length, 1);
+    assert.deepEqual(errors(out), []);
+  });
+
+  it('does not offer replace while the payload UUID is duplicated, nor when an equivalent new payload exists', () => {
+    const dup = text.replace('8A1C9A52-0D1B-4E0A-9C43-2B7C1D9E8F03', '7A1C9A52-0D1B-4E0A-9C43-2B7C1D9E8F02');
+    const parsed = open(dup);
+    const legacy = service.validate(parsed).filter((d) => d.code === 'vpn-legacy-only');
+    assert.equal(legacy.length, 2);
+    const titles = service.getCodeActions(parsed, legacy[0].range, [legacy[0]]).map((a) => a.title);
+    assert.ok(titles.some((t) => t.includes('alongside')));
+    assert.ok(!titles.some((t) => t.includes('replace legacy')));
+    const both = open(migrate(text, 'alongside').text);
+    const note = service.validate(both).find((d) => d.code === 'vpn-both-apps')!;
+    assert.ok(!service.getCodeActions(both, note.range, [note]).some((a) => a.title.includes('replace legacy')));
+  });
+
+  it('offers whole-file source actions for both modes while legacy payloads remain', () => {
+    const parsed = open(text);
+    const all = service.getCodeActions(parsed, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], undefined, ['source']);
+    assert.deepEqual(all.map((a) => a.kind), ['source.mobileconfig.migrateAnyConnect.alongside', 'source.mobileconfig.migrateAnyConnect.replace']);
+    assert.ok(all[0].title.includes('alongside') && all[1].title.includes('replace legacy'));
+    const quickOnly = service.getCodeActions(parsed, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], undefined, ['quickfix']);
+    assert.deepEqual(quickOnly, []);
+  });
+
+  it('keeps CRLF line endings in the inserted copy', () => {
+    const crlf = text.replace(/\n/g, '\r\n');
+    const out = migrate(crlf, 'alongside').text;
+    assert.ok(!/[^\r]\n/.test(out), 'every newline is CRLF');
+  });
+
+  it('goes to the certificate payload from PayloadCertificateUUID', () => {
+    const parsed = open(text);
+    const at = text.indexOf('B3D5F7A9-1C2E-4F60-8A1B-2C3D4E5F6A7B') + 3;
+    const locations = service.getDefinition(parsed, parsed.document.positionAt(at));
+    assert.equal(locations.length, 1);
+    const target = parsed.document.getText(locations[0].range);
+    assert.ok(target.startsWith('<dict>') && target.includes('com.apple.security.pkcs12'));
+  });
+});
