@@ -13,3 +13,20 @@ export interface MobileconfigSettings {
 
 export const LANGUAGE_ID = 'mobileconfig';
 export const SETTINGS_SECTION = 'mobileconfig';
+
+/** Custom request: migrate every legacy AnyConnect payload of a document; the client applies the edit. */
+export const MigrateAnyConnectRequest = 'mobileconfig/migrateAnyConnect';
+export interface MigrateAnyConnectParams {
+  uri: string;
+  mode: 'alongside' | 'replace';
+}
+export interface MigrateAnyConnectResult {
+  /** LSP TextEdits for the document (empty when nothing is left to migrate). */
+  edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[];
+  changes: { payload: string; action: 'replaced' | 'added-alongside' | 'skipped'; reason?: string; line: number }[];
+}
+
+/** Command ids contributed by the client. */
+export const Commands = {
+  migrateAnyConnect: 'mobileconfig.migrateAnyConnect',
+} as const;

@@ -7,8 +7,11 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, ParsedDocument, ServiceSettings } from './service';
+import { MIGRATE_KINDS } from './service/features/codeActions';
 import { runRules } from './service/features/diagnostics';
+import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from './protocol';
 import { SettingsCache } from './settings';
+import { WorkspaceProfiles } from './workspaceProfiles';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -17,6 +20,7 @@ const service = createLanguageService();
 let hasConfiguration = false;
 let hasPullDiagnostics = false;
 let settings: SettingsCache;
+let workspaceProfiles: WorkspaceProfiles;
 
 // One parse per (uri, version): every feature request for the same version reuses it.
 const parses = new Map<string, ParsedDocument>();
@@ -27,6 +31,13 @@ function parsed(document: TextDocument, s?: ServiceSettings): ParsedDocument {
   const p = service.parseDocument(document, s);
   parses.set(document.uri, p);
   return p;
+}
+
+async function settingsFor(document: TextDocument): Promise<ServiceSettings> {
+  const s = await settings.get(document.uri);
+  // Only portal mode compares profile names across the workspace; skip the scan otherwise.
+  if (s.mode !== 'portal') return s;
+  return { ...s, workspaceProfileNames: await workspaceProfiles.namesExcept(document.uri, documents.all()) };
 }
 
 function diagnose(document: TextDocument, s: ServiceSettings) {
@@ -40,12 +51,17 @@ connection.onInitialize((params) => {
   hasConfiguration = !!caps.workspace?.configuration;
   hasPullDiagnostics = !!caps.textDocument?.diagnostic;
   settings = new SettingsCache(connection, () => hasConfiguration, params.locale ?? 'en');
+  workspaceProfiles = new WorkspaceProfiles(
+    (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
+    (message) => connection.console.warn(message),
+  );
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: true,
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', MIGRATE_KINDS.alongside, MIGRATE_KINDS.replace] },
+      definitionProvider: true,
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     },
     serverInfo: { name: 'mobileconfig-language-server' },
@@ -61,7 +77,7 @@ function schedulePush(document: TextDocument): void {
   if (previous) clearImmediate(previous);
   pending.set(document.uri, setImmediate(async () => {
     pending.delete(document.uri);
-    const s = await settings.get(document.uri);
+    const s = await settingsFor(document);
     const current = documents.get(document.uri);
     if (!current || current.version !== document.version) return;
     await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnose(current, s) });
@@ -79,8 +95,14 @@ documents.onDidClose((e) => {
 connection.languages.diagnostics.on(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const s = await settings.get(document.uri);
+  const s = await settingsFor(document);
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnose(document, s) };
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  workspaceProfiles.invalidate();
+  if (hasPullDiagnostics) connection.languages.diagnostics.refresh();
+  else documents.all().forEach(schedulePush);
 });
 
 connection.onDidChangeConfiguration(() => {
@@ -102,8 +124,20 @@ connection.onFoldingRanges((params) => {
 connection.onCodeAction(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
-  const s = await settings.get(document.uri);
-  return service.getCodeActions(parsed(document, s), params.range, params.context.diagnostics, s);
+  const s = await settingsFor(document);
+  return service.getCodeActions(parsed(document, s), params.range, params.context.diagnostics, s, params.context.only);
+});
+
+connection.onDefinition((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? service.getDefinition(parsed(document), params.position) : [];
+});
+
+connection.onRequest(MigrateAnyConnectRequest, async (params: MigrateAnyConnectParams): Promise<MigrateAnyConnectResult> => {
+  const document = documents.get(params.uri);
+  if (!document || (params.mode !== 'alongside' && params.mode !== 'replace')) return { edits: [], changes: [] };
+  const s = await settingsFor(document);
+  return service.migrateAnyConnect(parsed(document, s), params.mode, s);
 });
 
 documents.listen(connection);
