@@ -12,7 +12,7 @@ const END = '<!-- rules:end -->';
 export function rulesTable(): string {
   const rows = rules.map((r) => {
     const severity = r.portalSeverity && r.portalSeverity !== r.defaultSeverity ? `${r.defaultSeverity} (portal: ${r.portalSeverity})` : r.onlyInMode ? `${r.defaultSeverity} (${r.onlyInMode} mode only)` : r.defaultSeverity;
-    return `| \`${r.id}\` | ${severity} | ${r.description.replace(/\|/g, '\\|')} | ${r.fixes ? 'yes' : ''} |`;
+    return `| \`${r.id}\` | ${severity} | ${r.description.replace(/\|/g, '\\|').replace(/<(\w+)>/g, '`<$1>`')} | ${r.fixes ? 'yes' : ''} |`;
   });
   return ['| Rule | Default | What it reports | Fix |', '|---|---|---|---|', ...rows].join('\n');
 }

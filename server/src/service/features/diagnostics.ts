@@ -48,7 +48,7 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
   if (tooLarge) {
     problems.push({
       code: 'document-too-large', severity: 'info', offset: 0, length: 0,
-      message: `This file has ${text.length} characters, more than mobileconfig.maxDocumentSize (${settings.maxDocumentSize}): only XML errors are reported.`,
+      message: `This file has ${text.length} characters, more than mobileconfig.limits.maxDocumentSize (${settings.maxDocumentSize}): only XML errors are reported.`,
     });
   } else if (parse.root) {
     const profile = buildProfile(parse);
@@ -78,7 +78,7 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
       out.push({
         range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset) },
         severity: DiagnosticSeverity.Information, source: SOURCE, code: 'too-many-diagnostics',
-        message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.maxDiagnostics).`,
+        message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.limits.maxDiagnostics).`,
       });
       break;
     }

@@ -19,4 +19,7 @@ export const parserRules: Rule[] = [
   { ...parserRule(ParserCodes.signed, 'info', 'A CMS-signed profile: its embedded plist is validated; a portal needs it unsigned (error in portal mode).'), portalSeverity: 'error' },
   parserRule(ParserCodes.tooDeep, 'warning', 'Nesting deeper than the configured limit is not validated.'),
   parserRule(ParserCodes.empty, 'error', 'The file is empty.'),
+  // Notes from the diagnostics pipeline itself, listed so their severity can be configured too.
+  parserRule('document-too-large', 'info', 'The file is larger than mobileconfig.limits.maxDocumentSize: only XML errors are reported.'),
+  parserRule('too-many-diagnostics', 'info', 'More problems than mobileconfig.limits.maxDiagnostics: the rest are not shown.'),
 ];
