@@ -9,6 +9,7 @@ export interface MobileconfigSettings {
   rules?: Record<string, 'error' | 'warning' | 'info' | 'hint' | 'off'>;
   anyconnect?: { newSubtypes?: string[]; legacySubtypes?: string[] };
   limits?: { maxDocumentSize?: number; maxDiagnostics?: number; maxNestingDepth?: number };
+  minimumIOS?: string;
 }
 
 export const LANGUAGE_ID = 'mobileconfig';

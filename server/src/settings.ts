@@ -23,6 +23,7 @@ export function toServiceSettings(raw: MobileconfigSettings | undefined, locale:
   s.maxDocumentSize = positive(raw?.limits?.maxDocumentSize);
   s.maxDiagnostics = positive(raw?.limits?.maxDiagnostics);
   s.maxNestingDepth = positive(raw?.limits?.maxNestingDepth);
+  if (typeof raw?.minimumIOS === 'string' && /^(\d+(\.\d+){0,2})?$/.test(raw.minimumIOS.trim())) s.minimumIOS = raw.minimumIOS.trim();
   return resolveSettings(s);
 }
 

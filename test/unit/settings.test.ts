@@ -24,7 +24,7 @@ describe('settings', () => {
     for (const [key, schema] of Object.entries(properties)) {
       if (key === 'mobileconfig.trace.server') continue;
       const changed = schema.enum ? schema.enum.find((v) => v !== schema.default)
-        : schema.type === 'number' ? 7 : schema.type === 'array' ? ['x.y'] : { 'vpn-legacy-only': 'off' };
+        : schema.type === "number" ? 7 : schema.type === "array" ? ["x.y"] : schema.type === "string" ? "15.0" : { "vpn-legacy-only": "off" };
       const mapped = toServiceSettings(nest(key, changed) as never, 'en');
       assert.notDeepEqual(mapped, toServiceSettings(undefined, 'en'), `${key} has no effect`);
     }

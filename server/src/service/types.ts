@@ -127,6 +127,8 @@ export interface ServiceSettings {
   maxDiagnostics: number;
   /** Deeper nesting than this is reported and not descended into. */
   maxNestingDepth: number;
+  /** The oldest iOS version the profile must work on (e.g. `15.0`); keys introduced later are reported. Empty: no check. */
+  minimumIOS: string;
 }
 
 export const defaultSettings: ServiceSettings = {
@@ -139,4 +141,5 @@ export const defaultSettings: ServiceSettings = {
   maxDocumentSize: 50 * 1024 * 1024,
   maxDiagnostics: 1000,
   maxNestingDepth: 200,
+  minimumIOS: '',
 };

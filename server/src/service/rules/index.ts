@@ -27,6 +27,7 @@ import { vpnTypeInvalid } from './vpn-type-invalid';
 import { vpnTypeMismatch } from './vpn-type-mismatch';
 import { vpnVendorConfigForeign } from './vpn-vendor-config-foreign';
 import type { Rule } from './rule';
+import { schemaRules } from './schemaRules';
 import { vpnSettingsRules } from './vpnSettingsRules';
 
 export const rules: readonly Rule[] = [
@@ -56,6 +57,7 @@ export const rules: readonly Rule[] = [
   vpnTypeMismatch,
   vpnVendorConfigForeign,
   ...vpnSettingsRules,
+  ...schemaRules,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
 const byId = new Map(rules.map((r) => [r.id, r]));
