@@ -1,0 +1,181 @@
+// `npm run test:integration`: runs the mocha suite inside a real VS Code (code-server 4.100.3 driven by
+// headless Debian chromium), then one UI end-to-end check with a screenshot. Offline, on 127.0.0.1 only.
+// Writes {"passed":N,"failed":N} to $INTEGRATION_COUNTS_FILE (default test-results/integration.json).
+// `--no-build` skips `node esbuild.mjs` when dist/ is already fresh.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { buildSuite, root } from './integration/build-suite.mjs';
+import { CHROMIUM, findCodeServer, launchChromium, startCodeServer, workbenchUrl } from './integration/codeServer.mjs';
+import { runUiCheck } from './integration/uiCheck.mjs';
+
+const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
+const SUITE_TIMEOUT_MS = 180_000;
+const VIEWPORT = { width: 1400, height: 900 };
+const countsFile = path.resolve(root, process.env.INTEGRATION_COUNTS_FILE ?? 'test-results/integration.json');
+const screenshotDir = path.join(root, 'test-results/screenshots');
+const workspace = path.join(root, 'test/fixtures/workspace');
+
+const counts = { passed: 0, failed: 0 };
+const resources = { server: undefined, browser: undefined, tmp: undefined };
+
+function report() {
+  fs.mkdirSync(path.dirname(countsFile), { recursive: true });
+  fs.writeFileSync(countsFile, JSON.stringify(counts));
+  console.log(`integration: ${counts.passed} passed, ${counts.failed} failed`);
+}
+
+function elapsed(since) {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/** Resolves with `promise`, or rejects after `ms` naming `what`; the timer never outlives the race. */
+async function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Prints one extension-host log entry. Console calls arrive as their argument list (mocha's reporter
+ * uses format strings); the workbench's own errors and warnings are marked so they stand apart from test output.
+ */
+function relayLog(level, message) {
+  const text = (Array.isArray(message) ? format(...message) : String(message)).replace(/\n$/, '');
+  console.log(level === 'error' || level === 'warn' ? `[workbench ${level}] ${text.split('\n')[0]}` : text);
+}
+
+/** Phase 1: the mocha suite in the extension host, with its output relayed and its counts read back. */
+async function runInHostSuite(server, resultsFile) {
+  const started = Date.now();
+  const context = await resources.browser.newContext({ viewport: VIEWPORT });
+  try {
+    const page = await context.newPage();
+    let exited;
+    const exit = new Promise((resolve) => { exited = resolve; });
+    // The workbench forwards the extension host's test output and exit code to these two hooks
+    // when the URL payload carries extensionTestsPath (the same hooks VS Code's own browser tests use).
+    await page.exposeFunction('codeAutomationLog', (level, message) => relayLog(level, message));
+    await page.exposeFunction('codeAutomationExit', (code) => exited(code));
+    await page.goto(workbenchUrl({
+      ...server, folder: workspace, extensionPath: root, testsPath: path.join(root, 'out/integration/suite/index'),
+    }));
+    const code = await within(exit, SUITE_TIMEOUT_MS, 'the in-host suite');
+    console.log(`in-host suite finished with exit code ${code} in ${elapsed(started)}`);
+    let suite;
+    try {
+      suite = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    } catch {
+      // The suite never reached its end (load error, crash): one failure stands for it.
+      console.log('in-host suite wrote no counts (counted as 1 failure)');
+      suite = { passed: 0, failed: 1 };
+    }
+    counts.passed += suite.passed;
+    counts.failed += suite.failed;
+    if (code !== 0 && suite.failed === 0) counts.failed += 1;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Phase 2: the UI end-to-end check, counted as one test. */
+async function runUi(server) {
+  const started = Date.now();
+  const context = await resources.browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  const screenshot = path.join(screenshotDir, 'problems.png');
+  fs.rmSync(screenshot, { force: true });
+  try {
+    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath: root }));
+    const timings = await runUiCheck(page, { screenshot });
+    console.log(`  ✔ UI: Problems view shows the duplicate PayloadUUID, Outline lists the payloads (${elapsed(started)}) ${JSON.stringify(timings)}`);
+    console.log(`screenshot: ${screenshot}`);
+    counts.passed += 1;
+  } catch (error) {
+    counts.failed += 1;
+    console.log(`  ✘ UI check failed: ${error instanceof Error ? error.message : String(error)}`);
+    const failure = path.join(screenshotDir, 'problems-failure.png');
+    await page.screenshot({ path: failure }).then(() => console.log(`screenshot: ${failure}`), () => {});
+  } finally {
+    await context.close();
+  }
+}
+
+async function main() {
+  const installDir = path.join(root, '.vscode-test/code-server');
+  const found = findCodeServer(installDir);
+  const missing = found.error ?? (fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found`);
+  if (missing) {
+    console.error(`integration: ${missing}. Run \`npm run setup:integration\` first.`);
+    counts.failed += 1;
+    return;
+  }
+  if (!process.argv.includes('--no-build')) {
+    const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('npm run build failed');
+  }
+  await buildSuite();
+
+  resources.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mobileconfig-integration-'));
+  const resultsFile = path.join(resources.tmp, 'in-host-results.json');
+  const logFile = path.join(resources.tmp, 'code-server.log');
+  let started = Date.now();
+  resources.server = await startCodeServer({
+    entry: found.entry, tmp: resources.tmp, logFile, env: { INTEGRATION_RESULTS_FILE: resultsFile },
+  });
+  console.log(`code-server ${resources.server.url} (pid ${resources.server.pid}) ready in ${elapsed(started)}`);
+  started = Date.now();
+  resources.browser = await launchChromium();
+  console.log(`chromium ${resources.browser.version()} ready in ${elapsed(started)}`);
+
+  try {
+    await runInHostSuite(resources.server, resultsFile);
+  } catch (error) {
+    // A hung or crashed suite is one failure; the UI check still runs against the same server.
+    counts.failed += 1;
+    console.log(`in-host suite: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  await runUi(resources.server);
+}
+
+async function cleanup() {
+  await resources.browser?.close().catch(() => {});
+  await resources.server?.stop();
+  if (resources.tmp) {
+    // The code-server log is kept as a CI artifact; the rest of the temp state goes.
+    const log = path.join(resources.tmp, 'code-server.log');
+    if (fs.existsSync(log)) {
+      fs.mkdirSync(path.join(root, 'test-results'), { recursive: true });
+      fs.copyFileSync(log, path.join(root, 'test-results/integration-code-server.log'));
+    }
+    fs.rmSync(resources.tmp, { recursive: true, force: true });
+  }
+}
+
+const startedAt = Date.now();
+let timer;
+const overall = new Promise((_, reject) => {
+  timer = setTimeout(() => reject(new Error(`integration run timed out after ${OVERALL_TIMEOUT_MS} ms`)), OVERALL_TIMEOUT_MS);
+});
+const work = main();
+// If the overall timeout wins, the abandoned run still settles later (its browser is closed under it).
+work.catch(() => {});
+try {
+  await Promise.race([work, overall]);
+} catch (error) {
+  counts.failed += 1;
+  console.error(`integration: ${error instanceof Error ? error.message : String(error)}`);
+} finally {
+  clearTimeout(timer);
+  await cleanup();
+}
+report();
+console.log(`integration run took ${elapsed(startedAt)}`);
+process.exit(counts.failed === 0 && counts.passed > 0 ? 0 : 1);
