@@ -22,14 +22,15 @@ let hasPullDiagnostics = false;
 let settings: SettingsCache;
 let workspaceProfiles: WorkspaceProfiles;
 
-// One parse per (uri, version): every feature request for the same version reuses it.
-const parses = new Map<string, ParsedDocument>();
+// One parse per (uri, version): every feature request for the same version reuses it. TextDocuments
+// updates a document object in place, so the version is recorded at parse time, not read back from it.
+const parses = new Map<string, { version: number; parsed: ParsedDocument }>();
 
 function parsed(document: TextDocument, s?: ServiceSettings): ParsedDocument {
   const cached = parses.get(document.uri);
-  if (cached && cached.document.version === document.version && cached.document === document) return cached;
+  if (cached && cached.version === document.version) return cached.parsed;
   const p = service.parseDocument(document, s);
-  parses.set(document.uri, p);
+  parses.set(document.uri, { version: document.version, parsed: p });
   return p;
 }
 
