@@ -10,6 +10,7 @@ import { createLanguageService, ParsedDocument, ServiceSettings } from './servic
 import { MIGRATE_KINDS } from './service/features/codeActions';
 import { runRules } from './service/features/diagnostics';
 import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from './protocol';
+import { registerCustomRequests } from './customRequests';
 import { SettingsCache } from './settings';
 import { WorkspaceProfiles } from './workspaceProfiles';
 
@@ -140,6 +141,8 @@ connection.onRequest(MigrateAnyConnectRequest, async (params: MigrateAnyConnectP
   const s = await settingsFor(document);
   return service.migrateAnyConnect(parsed(document, s), params.mode, s);
 });
+
+registerCustomRequests({ connection, documents, service, parsed, settingsFor });
 
 documents.listen(connection);
 connection.listen();
