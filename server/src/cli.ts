@@ -1,0 +1,314 @@
+/**
+ * mobileconfig-lint: the command-line front door to the same language service the editor uses.
+ * Files and directories in; text, JSON or SARIF out; exit 0 (no errors), 1 (errors), 2 (usage or input).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeBytes, getRule, validate } from './service';
+import type { ServiceSettings } from './service';
+import { version } from '../../package.json';
+
+type Format = 'text' | 'json' | 'sarif';
+type SeverityWord = 'error' | 'warning' | 'information' | 'hint';
+// The LSP types come through the façade's signature, so the CLI depends on nothing but the service.
+type Diagnostic = ReturnType<typeof validate>[number];
+
+interface Options {
+  format: Format;
+  mode: ServiceSettings['mode'];
+  quiet: boolean;
+  paths: string[];
+}
+
+/** One linted file: diagnostics keep the service's LSP 0-based ranges; severity is already a word. */
+interface FileReport {
+  file: string;
+  diagnostics: { code: string; severity: SeverityWord; message: string; range: Diagnostic['range'] }[];
+}
+
+/** A problem with the command line or the input; reported without a stack and exits 2. */
+class UsageError extends Error {}
+
+const USAGE = `Usage: mobileconfig-lint [options] FILE|DIR...
+
+Lints Apple configuration profiles (.mobileconfig). A directory is searched recursively
+for *.mobileconfig files (node_modules and .git are skipped).
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --mode standalone|portal   delivery mode; portal adds the carrier portal's rules (default: standalone)
+  --quiet                    report errors only, not warnings, information or hints
+  --help                     show this help
+  --version                  show the version
+
+Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or no files found.
+`;
+
+const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
+const MODES: readonly ServiceSettings['mode'][] = ['standalone', 'portal'];
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const SEVERITY_WORDS: Record<number, SeverityWord> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/** Returns the options, or a string to print and exit 0 with (`--help`, `--version`). */
+function parseArgs(argv: string[]): Options | string {
+  const options: Options = { format: 'text', mode: 'standalone', quiet: false, paths: [] };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--') {
+      options.paths.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
+      options.paths.push(arg);
+      continue;
+    }
+    // Accept both `--format json` and `--format=json`, as most CLIs do.
+    const eq = arg.indexOf('=');
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string => {
+      if (eq >= 0) return arg.slice(eq + 1);
+      const value = argv[++i];
+      if (value === undefined) throw new UsageError(`${name} needs a value`);
+      return value;
+    };
+    switch (name) {
+      case '--help': case '-h': return USAGE;
+      case '--version': case '-v': return `${version}\n`;
+      case '--quiet': case '-q': options.quiet = true; break;
+      case '--format': options.format = oneOf(name, takeValue(), FORMATS); break;
+      case '--mode': options.mode = oneOf(name, takeValue(), MODES); break;
+      // TODO(#3): apply the rules' quick fixes in place; until then the flag is refused, not ignored,
+      // so a CI job that expects fixed files fails loudly.
+      case '--fix': throw new UsageError('--fix is not available yet');
+      default: throw new UsageError(`unknown option ${name}`);
+    }
+  }
+  if (options.paths.length === 0) throw new UsageError('no FILE or DIR given');
+  return options;
+}
+
+function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${name} must be one of ${allowed.join(', ')} (got '${value}')`);
+}
+
+/** Turns a Node fs error into a short phrase; the code is stable, the message carries the syscall noise. */
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT': return 'no such file or directory';
+    case 'EACCES': case 'EPERM': return 'permission denied';
+    case 'EISDIR': return 'is a directory';
+    case 'ENOTDIR': return 'not a directory';
+    default: return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** Expands the arguments into a sorted, de-duplicated file list; unreadable paths go to `failures`. */
+function collectFiles(paths: string[], failures: string[]): string[] {
+  const files: string[] = [];
+  const walk = (dir: string, found: string[]): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      failures.push(`cannot read '${dir}': ${describeFsError(error)}`);
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      // Symlinked directories are not followed, so a link cycle cannot make the walk endless.
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full, found);
+      } else if (entry.name.toLowerCase().endsWith('.mobileconfig') && (entry.isFile() || isFileLink(full))) {
+        found.push(full);
+      }
+    }
+  };
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (error) {
+      failures.push(`cannot read '${p}': ${describeFsError(error)}`);
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const found: string[] = [];
+      walk(p, found);
+      // Each directory's findings are sorted on their own, so the order of the arguments is kept.
+      files.push(...found.sort());
+    } else {
+      // A file named explicitly is linted whatever its extension: the user asked for it.
+      files.push(p);
+    }
+  }
+  return [...new Set(files)];
+}
+
+function isFileLink(full: string): boolean {
+  try {
+    return fs.statSync(full).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a file as bytes and decodes it as the editor would (BOM-aware UTF-8/UTF-16; latin1 for binary
+ * plists and CMS-signed DER so each byte keeps one offset and the service can recognise the container).
+ */
+function readProfile(file: string): string {
+  const text = decodeBytes(fs.readFileSync(file));
+  // Editors drop a UTF-8 BOM from the document text, so positions on line 1 must not count it.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function localeFromEnv(): string {
+  const env = process.env;
+  return (env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
+}
+
+function lintFile(file: string, options: Options): FileReport {
+  const text = readProfile(file);
+  const uri = 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
+  const diagnostics = validate(text, { mode: options.mode, locale: localeFromEnv() }, uri)
+    .map((d) => ({
+      code: String(d.code ?? ''),
+      severity: SEVERITY_WORDS[d.severity ?? 1] ?? 'error',
+      // LSP 3.18 allows a markup message; plain-text consumers get its source text.
+      message: typeof d.message === 'string' ? d.message : d.message.value,
+      range: d.range,
+    }))
+    .filter((d) => !options.quiet || d.severity === 'error');
+  return { file, diagnostics };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function formatText(reports: FileReport[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const r of reports) {
+    for (const d of r.diagnostics) {
+      if (d.severity === 'error') errors++;
+      if (d.severity === 'warning') warnings++;
+      // One diagnostic per line keeps the output greppable and clickable in terminals and CI logs.
+      const message = d.message.replace(/\s*\r?\n\s*/g, ' ');
+      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${message}`);
+    }
+  }
+  lines.push(`${plural(reports.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
+  return lines.join('\n') + '\n';
+}
+
+const SARIF_LEVELS: Record<SeverityWord, string> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+const RULE_LEVELS: Record<'error' | 'warning' | 'info' | 'hint', string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+/** A relative, forward-slash URI for files below the working directory (what code-scanning expects). */
+function sarifUri(file: string): string {
+  const relative = path.relative(process.cwd(), path.resolve(file));
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) {
+    return relative.split(path.sep).map(encodeURIComponent).join('/');
+  }
+  const absolute = path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
+  return 'file://' + (absolute.startsWith('/') ? '' : '/') + absolute;
+}
+
+function formatSarif(reports: FileReport[]): string {
+  const ruleIds = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  // TODO(#4): describe every rule of the registry (help text, documentation URI, default level),
+  // not only the ones seen in this run.
+  const rules = ruleIds.map((id) => {
+    const rule = getRule(id);
+    return rule
+      ? { id, shortDescription: { text: rule.description }, defaultConfiguration: { level: RULE_LEVELS[rule.defaultSeverity] } }
+      : { id };
+  });
+  const results = reports.flatMap((r) => r.diagnostics.map((d) => ({
+    ruleId: d.code,
+    ruleIndex: ruleIds.indexOf(d.code),
+    level: SARIF_LEVELS[d.severity],
+    message: { text: d.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: sarifUri(r.file) },
+        // SARIF regions are 1-based and count UTF-16 code units by default, like LSP characters.
+        region: {
+          startLine: d.range.start.line + 1,
+          startColumn: d.range.start.character + 1,
+          endLine: d.range.end.line + 1,
+          endColumn: d.range.end.character + 1,
+        },
+      },
+    }],
+  })));
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'mobileconfig', version, rules } },
+      results,
+    }],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+function format(reports: FileReport[], as: Format): string {
+  switch (as) {
+    case 'json': return JSON.stringify(reports, null, 2) + '\n';
+    case 'sarif': return formatSarif(reports);
+    default: return formatText(reports);
+  }
+}
+
+/** Runs the linter; returns the exit status. Exported for tests that want to skip the process. */
+export function main(argv: string[]): number {
+  let options: Options;
+  try {
+    const parsed = parseArgs(argv);
+    if (typeof parsed === 'string') {
+      process.stdout.write(parsed);
+      return 0;
+    }
+    options = parsed;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`mobileconfig-lint: ${error.message}\nTry 'mobileconfig-lint --help'.\n`);
+    return 2;
+  }
+
+  const failures: string[] = [];
+  const files = collectFiles(options.paths, failures);
+  if (files.length === 0 && failures.length === 0) failures.push(`no .mobileconfig files found in ${options.paths.join(', ')}`);
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    try {
+      reports.push(lintFile(file, options));
+    } catch (error) {
+      failures.push(`cannot read '${file}': ${describeFsError(error)}`);
+    }
+  }
+  // Readable files are still reported when another argument fails, so one typo does not hide results.
+  if (reports.length > 0) process.stdout.write(format(reports, options.format));
+  for (const f of failures) process.stderr.write(`mobileconfig-lint: ${f}\n`);
+  if (failures.length > 0) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+}
+
+// Run only as the bundled program, not when a test imports the module.
+if (require.main === module) {
+  // A closed pipe (`mobileconfig-lint dir | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  });
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`mobileconfig-lint: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 2;
+  }
+}
