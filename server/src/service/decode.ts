@@ -24,7 +24,7 @@ export function decodeBytes(bytes: Uint8Array): string {
     case 'latin1':
       return new TextDecoder('latin1').decode(bytes);
     default:
-      // A UTF-8 BOM stays in the text as U+FEFF, like VS Code shows it; the parser skips it.
-      return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+      // A UTF-8 BOM is dropped, as VS Code does when it opens the file, so columns match the editor's.
+      return new TextDecoder('utf-8').decode(bytes);
   }
 }

@@ -15,12 +15,12 @@ export const payloadKeyMissing: Rule = {
   description: 'The profile or a payload lacks PayloadType, PayloadIdentifier, PayloadUUID or PayloadVersion, or has it empty.',
   messages: {
     en: {
-      missing: '{0} is missing {1}.',
+      missing: '"{0}" is missing {1}.',
       empty: '{0} is empty.',
       type: '{0} must be a <{1}>, not <{2}>.',
     },
     ja: {
-      missing: '{0} に {1} がありません。',
+      missing: '"{0}" に {1} がありません。',
       empty: '{0} が空です。',
       type: '{0} は <{2}> ではなく <{1}> でなければなりません。',
     },

@@ -4,7 +4,7 @@
  * (shared/domain/README.md, "Who needs a profile"). Fixes: replace the subtype in place, or add a copy alongside.
  */
 import { alongsideEdit, canReplace, equivalentNew, replaceEdit, takenNames } from '../migrate';
-import { vpnAt, vpnPayloads } from '../vpn';
+import { usesCertificate, vpnAt, vpnPayloads } from '../vpn';
 import type { Fix, Rule } from './rule';
 
 export const vpnLegacyOnly: Rule = {
@@ -14,11 +14,13 @@ export const vpnLegacyOnly: Rule = {
   messages: {
     en: {
       legacy: '"{0}" targets Cisco Legacy AnyConnect (frozen, iOS 6–11). The new Cisco AnyConnect app ignores this payload, so certificate users get no VPN there. Migrate it to com.cisco.anyconnect.',
+      legacyPassword: '"{0}" targets Cisco Legacy AnyConnect (frozen, iOS 6–11). The new Cisco AnyConnect app ignores this payload, so its users must set the connection up by hand. Migrate it to com.cisco.anyconnect.',
       replace: 'Migrate to Cisco AnyConnect (replace legacy payload)',
       alongside: 'Add Cisco AnyConnect payload alongside the legacy one',
     },
     ja: {
       legacy: '"{0}" は Cisco Legacy AnyConnect (更新終了、iOS 6–11) 向けです。新しい Cisco AnyConnect アプリはこのペイロードを使わないため、証明書ユーザーは VPN を利用できません。com.cisco.anyconnect へ移行してください。',
+      legacyPassword: '"{0}" は Cisco Legacy AnyConnect (更新終了、iOS 6–11) 向けです。新しい Cisco AnyConnect アプリはこのペイロードを使わないため、ユーザーは接続を手動で設定する必要があります。com.cisco.anyconnect へ移行してください。',
       replace: 'Cisco AnyConnect へ移行 (replace legacy payload: レガシーペイロードを置き換え)',
       alongside: 'Add Cisco AnyConnect payload alongside the legacy one (レガシーの隣に Cisco AnyConnect ペイロードを追加)',
     },
@@ -28,7 +30,8 @@ export const vpnLegacyOnly: Rule = {
     for (const v of all) {
       if (v.app !== 'legacy' || equivalentNew(v, all)) continue;
       const node = v.subtypeNode!;
-      ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t('legacy', v.userDefinedName?.value || v.payloadIdentifier?.value || node.value) });
+      const key = usesCertificate(v) ? 'legacy' : 'legacyPassword';
+      ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t(key, v.userDefinedName?.value || v.payloadIdentifier?.value || node.value) });
     }
   },
   fixes(ctx, problem) {
