@@ -4,8 +4,9 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeBytes, getRule, validate } from './service';
-import type { ServiceSettings } from './service';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService, decodeBytes, detectEncoding, rules as registry, validate } from './service';
+import type { MigrationMode, ServiceSettings } from './service';
 import { version } from '../../package.json';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -17,6 +18,8 @@ interface Options {
   format: Format;
   mode: ServiceSettings['mode'];
   quiet: boolean;
+  /** `--fix anyconnect=MODE`: migrate legacy AnyConnect payloads and write the files back. */
+  fix: MigrationMode | undefined;
   paths: string[];
 }
 
@@ -38,6 +41,10 @@ Options:
   --format text|json|sarif   output format (default: text)
   --mode standalone|portal   delivery mode; portal adds the carrier portal's rules (default: standalone)
   --quiet                    report errors only, not warnings, information or hints
+  --fix anyconnect=alongside|replace
+                             migrate Cisco Legacy AnyConnect payloads and rewrite the files: add a
+                             Cisco AnyConnect copy alongside each, or replace it in place; every
+                             change is listed on stderr, then the result is linted
   --help                     show this help
   --version                  show the version
 
@@ -51,7 +58,7 @@ const SEVERITY_WORDS: Record<number, SeverityWord> = { 1: 'error', 2: 'warning',
 
 /** Returns the options, or a string to print and exit 0 with (`--help`, `--version`). */
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { format: 'text', mode: 'standalone', quiet: false, paths: [] };
+  const options: Options = { format: 'text', mode: 'standalone', quiet: false, fix: undefined, paths: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -77,9 +84,13 @@ function parseArgs(argv: string[]): Options | string {
       case '--quiet': case '-q': options.quiet = true; break;
       case '--format': options.format = oneOf(name, takeValue(), FORMATS); break;
       case '--mode': options.mode = oneOf(name, takeValue(), MODES); break;
-      // TODO(#3): apply the rules' quick fixes in place; until then the flag is refused, not ignored,
-      // so a CI job that expects fixed files fails loudly.
-      case '--fix': throw new UsageError('--fix is not available yet');
+      case '--fix': {
+        const value = takeValue();
+        const m = /^anyconnect=(alongside|replace)$/.exec(value);
+        if (!m) throw new UsageError(`--fix takes anyconnect=alongside or anyconnect=replace (got '${value}')`);
+        options.fix = m[1] as MigrationMode;
+        break;
+      }
       default: throw new UsageError(`unknown option ${name}`);
     }
   }
@@ -169,7 +180,41 @@ function localeFromEnv(): string {
   return (env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
+/**
+ * Migrates a file's legacy AnyConnect payloads and writes it back atomically (temp file, then rename),
+ * keeping its encoding and BOM. Every change is written to stderr: a fix is never silent.
+ */
+function fixFile(file: string, mode: MigrationMode): void {
+  const bytes = fs.readFileSync(file);
+  const encoding = detectEncoding(bytes);
+  if (encoding === 'latin1' || encoding === 'utf16be') {
+    process.stderr.write(`${file}: not changed: signed, binary and UTF-16BE profiles are not rewritten\n`);
+    return;
+  }
+  const text = readProfile(file);
+  const service = createLanguageService();
+  const document = TextDocument.create('file:///fix.mobileconfig', 'mobileconfig', 1, text);
+  const { edits, changes } = service.migrateAnyConnect(service.parseDocument(document), mode);
+  for (const c of changes) {
+    const what = c.action === 'replaced' ? 'replaced the legacy subtype with com.cisco.anyconnect in'
+      : c.action === 'added-alongside' ? 'added a Cisco AnyConnect payload alongside' : `skipped (${c.reason})`;
+    process.stderr.write(`${file}:${c.line}: ${what} "${c.payload}"\n`);
+  }
+  if (edits.length === 0) {
+    if (changes.length === 0) process.stderr.write(`${file}: no legacy AnyConnect payload to migrate\n`);
+    return;
+  }
+  const fixed = TextDocument.applyEdits(document, edits);
+  const hadBom = encoding === 'utf8' ? bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf : true;
+  const body = encoding === 'utf16le' ? Buffer.from(fixed, 'utf16le') : Buffer.from(fixed, 'utf8');
+  const bom = !hadBom ? Buffer.alloc(0) : encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]);
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(temp, Buffer.concat([bom, body]));
+  fs.renameSync(temp, file);
+}
+
 function lintFile(file: string, options: Options): FileReport {
+  if (options.fix) fixFile(file, options.fix);
   const text = readProfile(file);
   const uri = 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
   const diagnostics = validate(text, { mode: options.mode, locale: localeFromEnv() }, uri)
@@ -219,15 +264,15 @@ function sarifUri(file: string): string {
 }
 
 function formatSarif(reports: FileReport[]): string {
-  const ruleIds = [...new Set(reports.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
-  // TODO(#4): describe every rule of the registry (help text, documentation URI, default level),
-  // not only the ones seen in this run.
-  const rules = ruleIds.map((id) => {
-    const rule = getRule(id);
-    return rule
-      ? { id, shortDescription: { text: rule.description }, defaultConfiguration: { level: RULE_LEVELS[rule.defaultSeverity] } }
-      : { id };
-  });
+  // Every rule of the registry is described, so code-scanning tools know the rules that found nothing too.
+  const ruleIds = registry.map((r) => r.id);
+  const rules = registry.map((rule) => ({
+    id: rule.id,
+    name: rule.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.description },
+    defaultConfiguration: { level: RULE_LEVELS[rule.defaultSeverity] },
+    properties: { fixable: !!rule.fixes, ...(rule.portalSeverity ? { portalLevel: RULE_LEVELS[rule.portalSeverity] } : {}) },
+  }));
   const results = reports.flatMap((r) => r.diagnostics.map((d) => ({
     ruleId: d.code,
     ruleIndex: ruleIds.indexOf(d.code),

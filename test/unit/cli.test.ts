@@ -97,7 +97,7 @@ describe('mobileconfig-lint (dist/cli.js)', function () {
       ['an unknown mode', ['--mode=mdm', clean], /--mode must be one of standalone, portal/],
       ['a flag without its value', [clean, '--format'], /--format needs a value/],
       ['no file at all', [], /no FILE or DIR given/],
-      ['--fix, which is not implemented yet', ['--fix', clean], /--fix is not available yet/],
+      ['--fix with an unknown fix', ['--fix', 'everything', clean], /--fix takes anyconnect=alongside or anyconnect=replace/],
     ] as const) {
       it(`exits 2 on ${label}`, () => {
         const r = lint(...args);
@@ -157,7 +157,7 @@ describe('mobileconfig-lint (dist/cli.js)', function () {
       assert.ok(diagnostics[1].startsWith(`${duplicate}:38:13 error payload-uuid-duplicate `), diagnostics[1]);
     });
 
-    it('writes SARIF 2.1.0 with a rule per code and 1-based regions', () => {
+    it('writes SARIF 2.1.0 with every registry rule and 1-based regions', () => {
       const r = lint('--format', 'sarif', duplicate, clean);
       assert.equal(r.status, 1);
       const sarif = JSON.parse(r.stdout);
@@ -165,6 +165,7 @@ describe('mobileconfig-lint (dist/cli.js)', function () {
       assert.equal(sarif.runs.length, 1);
       const [run] = sarif.runs;
       assert.equal(run.tool.driver.name, 'mobileconfig');
+      assert.ok(run.tool.driver.rules.some((x: { id: string }) => x.id === 'vpn-legacy-only'), 'rules that found nothing are described too');
       const results = run.results.filter((x: { ruleId: string }) => x.ruleId === 'payload-uuid-duplicate');
       assert.equal(results.length, 2);
       for (const result of run.results) {
@@ -239,6 +240,45 @@ describe('mobileconfig-lint (dist/cli.js)', function () {
       // line break to an editor too, which moves every line down by one.
       const shifted = duplicateRanges.map(({ start, end }) => ({ start: { ...start, line: start.line + 1 }, end: { ...end, line: end.line + 1 } }));
       assert.deepEqual(duplicateRangesOf(file), shifted);
+    });
+  });
+
+  describe('--fix anyconnect=…', () => {
+    const legacy = path.join(root, 'test/fixtures/features/migrate-two-legacy.mobileconfig');
+
+    it('adds new-app payloads alongside, rewrites the file, lists every change and lints the result', () => {
+      const file = path.join(tmp, 'alongside.mobileconfig');
+      fs.copyFileSync(legacy, file);
+      const r = lintJson('--fix', 'anyconnect=alongside', file);
+      assert.equal(r.status, 0, r.stderr);
+      assert.equal((r.stderr.match(/added a Cisco AnyConnect payload alongside/g) ?? []).length, 2, r.stderr);
+      const text = fs.readFileSync(file, 'utf8');
+      assert.equal((text.match(/<string>com\.cisco\.anyconnect<\/string>/g) ?? []).length, 2);
+      assert.equal((text.match(/applevpn\.plugin/g) ?? []).length, 2, 'the legacy payloads stay');
+      assert.ok(r.reports[0].diagnostics.every((d) => d.code !== 'vpn-legacy-only'));
+      assert.deepEqual(fs.readdirSync(tmp).filter((f) => f.endsWith('.tmp')), [], 'no temp file left');
+    });
+
+    it('replaces only the subtype text and says so', () => {
+      const file = path.join(tmp, 'replace.mobileconfig');
+      fs.copyFileSync(legacy, file);
+      const r = lint('--fix', 'anyconnect=replace', file);
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stderr, /:7: replaced the legacy subtype/);
+      const before = fs.readFileSync(legacy, 'utf8');
+      assert.equal(fs.readFileSync(file, 'utf8'), before.split('com.cisco.anyconnect.applevpn.plugin').join('com.cisco.anyconnect'));
+    });
+
+    it('keeps a UTF-8 BOM and leaves a file with nothing to migrate untouched', () => {
+      const file = path.join(tmp, 'bom.mobileconfig');
+      fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), fs.readFileSync(legacy)]));
+      assert.equal(lint('--fix', 'anyconnect=replace', file).status, 0);
+      assert.deepEqual([...fs.readFileSync(file).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+      const cleanCopy = path.join(tmp, 'clean-copy.mobileconfig');
+      fs.copyFileSync(path.join(root, clean), cleanCopy);
+      const r = lint('--fix', 'anyconnect=alongside', cleanCopy);
+      assert.match(r.stderr, /no legacy AnyConnect payload to migrate/);
+      assert.equal(fs.readFileSync(cleanCopy, 'utf8'), fs.readFileSync(path.join(root, clean), 'utf8'));
     });
   });
 });
