@@ -7,6 +7,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildProfile, Profile } from '../profile';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
+import { translateParserMessageJa } from '../parser/messagesJa';
 import type { ParseResult, Problem, ServiceSettings, Severity } from '../types';
 
 export const SOURCE = 'mobileconfig';
@@ -70,6 +71,9 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
 
 export function toDiagnostics(document: TextDocument, problems: Problem[], settings: ServiceSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Rules translate their own messages; the parser's (and this pipeline's) English ones are translated here.
+  const japanese = settings.locale.toLowerCase().startsWith('ja');
+  const localise = (p: Problem) => (japanese && !getRule(p.code)?.check ? translateParserMessageJa(p.message) ?? p.message : p.message);
   const sorted = problems.slice().sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
   for (const p of sorted) {
     const severity = effectiveSeverity(p, settings);
@@ -78,7 +82,7 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
       out.push({
         range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset) },
         severity: DiagnosticSeverity.Information, source: SOURCE, code: 'too-many-diagnostics',
-        message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.limits.maxDiagnostics).`,
+        message: localise({ code: 'too-many-diagnostics', offset: 0, length: 0, message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.limits.maxDiagnostics).` }),
       });
       break;
     }
@@ -87,7 +91,7 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
       severity: SEVERITY[severity],
       source: SOURCE,
       code: p.code,
-      message: p.message,
+      message: localise(p),
     };
     if (p.related?.length) {
       d.relatedInformation = p.related.map((r) => ({
