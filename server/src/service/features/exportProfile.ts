@@ -1,0 +1,132 @@
+/**
+ * Export for portal upload: the profile rewritten as canonical, unsigned UTF-8 XML (Apple's declaration and
+ * DOCTYPE, tab indentation, LF, no comments) plus what it contains. Portals want it unsigned (domain/README.md, "The portal").
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { buildProfile, getString } from '../profile';
+import type { DictNode, ParseResult, PlistNode, ServiceSettings } from '../types';
+import { vpnPayloads } from '../vpn';
+import { dataText, findSecrets, messageText } from './summary';
+
+export const PLIST_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
+  + '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
+  + '<plist version="1.0">\n';
+
+/** What an export contains, for the report the client shows after writing. */
+export interface ExportReport {
+  profileName: string | undefined;
+  payloadCount: number;
+  /** Which AnyConnect apps the VPN payloads serve. */
+  apps: { new: boolean; legacy: boolean };
+  /** Key paths holding secrets in clear text (the exported file carries them as they are). */
+  secrets: string[];
+  /** The source was CMS-signed; the export is its embedded plist, unsigned. */
+  wasSigned: boolean;
+}
+
+export type ExportOutcome =
+  | { ok: true; text: string; fileName: string; report: ExportReport }
+  | { ok: false; reason: 'errors' | 'not-a-profile'; errors: { message: string; code: string | undefined; line: number }[] };
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Base64 wrapped like Apple's own writer: 52 characters a line, indented one level deeper than the tag. */
+function writeData(base64: string, indent: string): string {
+  if (base64.length <= 52) return `${indent}<data>${base64}</data>\n`;
+  const lines: string[] = [];
+  for (let i = 0; i < base64.length; i += 52) lines.push(`${indent}${base64.slice(i, i + 52)}`);
+  return `${indent}<data>\n${lines.join('\n')}\n${indent}</data>\n`;
+}
+
+function writeNode(text: string, node: PlistNode, depth: number, out: string[]): void {
+  const indent = '\t'.repeat(depth);
+  switch (node.kind) {
+    case 'dict': {
+      const entries = node.entries.filter((e) => e.key && e.value);
+      if (entries.length === 0) { out.push(`${indent}<dict/>\n`); return; }
+      out.push(`${indent}<dict>\n`);
+      for (const e of entries) {
+        out.push(`${indent}\t<key>${escapeXml(e.key!.value)}</key>\n`);
+        writeNode(text, e.value!, depth + 1, out);
+      }
+      out.push(`${indent}</dict>\n`);
+      return;
+    }
+    case 'array':
+      if (node.items.length === 0) { out.push(`${indent}<array/>\n`); return; }
+      out.push(`${indent}<array>\n`);
+      for (const item of node.items) writeNode(text, item, depth + 1, out);
+      out.push(`${indent}</array>\n`);
+      return;
+    case 'bool':
+      out.push(`${indent}<${node.value ? 'true' : 'false'}/>\n`);
+      return;
+    case 'data':
+      out.push(writeData(dataText(text, node), indent));
+      return;
+    case 'string':
+      out.push(`${indent}<string>${escapeXml(node.value)}</string>\n`);
+      return;
+    case 'integer':
+    case 'real':
+    case 'date':
+      out.push(`${indent}<${node.kind}>${escapeXml(node.value.trim())}</${node.kind}>\n`);
+      return;
+    default:
+      // An unknown element never reaches here: export refuses documents with parse errors first.
+      return;
+  }
+}
+
+/** The canonical text of a parsed plist. `text` is the document text the parse's offsets point into. */
+export function canonicalPlist(text: string, root: PlistNode): string {
+  const out: string[] = [PLIST_HEADER];
+  writeNode(text, root, 0, out);
+  out.push('</plist>\n');
+  return out.join('');
+}
+
+/**
+ * A file name for `export/<profile name>.mobileconfig`: characters Windows, macOS or Linux refuse become `_`,
+ * and a name that is empty or reserved falls back to the source file's base name.
+ */
+export function exportFileName(profileName: string | undefined, fallback: string): string {
+  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/\s+/g, ' ').trim().replace(/^[. ]+|[. ]+$/g, '');
+  let base = clean(profileName ?? '');
+  if (!base || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = clean(fallback.replace(/\.mobileconfig$/i, '')) || 'profile';
+  // 200 characters keeps the whole path under common limits; cut at a code point, not inside a pair.
+  return `${[...base].slice(0, 200).join('')}.mobileconfig`;
+}
+
+/**
+ * Decides and builds an export: refuses when `diagnostics` (validated in portal mode by the caller) hold an
+ * error, or when the text is not a configuration profile. A signed profile's `profile-signed` error does not
+ * block: the export is exactly what removes the signature.
+ */
+export function buildExport(text: string, parse: ParseResult, settings: ServiceSettings, diagnostics: Diagnostic[], fallbackName: string): ExportOutcome {
+  const errors = diagnostics
+    .filter((d) => d.severity === 1 && !(parse.container === 'signed' && d.code === 'profile-signed'))
+    .map((d) => ({ message: messageText(d), code: d.code === undefined ? undefined : String(d.code), line: d.range.start.line + 1 }));
+  const profile = buildProfile(parse);
+  const top: DictNode | undefined = profile.top;
+  if (!parse.root || !top || getString(top, 'PayloadType') !== 'Configuration') {
+    return { ok: false, reason: errors.length > 0 ? 'errors' : 'not-a-profile', errors };
+  }
+  if (errors.length > 0) return { ok: false, reason: 'errors', errors };
+  const vpns = vpnPayloads(profile, settings);
+  const profileName = getString(top, 'PayloadDisplayName')?.trim() || undefined;
+  return {
+    ok: true,
+    text: canonicalPlist(text, parse.root),
+    fileName: exportFileName(profileName, fallbackName),
+    report: {
+      profileName,
+      payloadCount: profile.payloads.length,
+      apps: { new: vpns.some((v) => v.app === 'new'), legacy: vpns.some((v) => v.app === 'legacy') },
+      secrets: findSecrets(text, top),
+      wasSigned: parse.container === 'signed',
+    },
+  };
+}
