@@ -1,0 +1,58 @@
+/**
+ * Notes secrets stored in clear text: VPN AuthPassword/Password, proxy passwords, RemovalPassword, SCEP Challenge
+ * and PKCS#12 Password (rules-reference.md MC021). Why: anyone who gets the file can read them. The message never
+ * repeats the value; `secretNodes` is shared with the hover, which shows it masked.
+ */
+import { getDict, getEntry, Profile } from '../profile';
+import { VPN_PAYLOAD_TYPE } from '../vpn';
+import type { DictNode, ScalarNode } from '../types';
+import type { Rule } from './rule';
+
+/** Where secrets live: payload type → path of dicts inside the payload → secret keys of that dict. */
+const SECRET_KEYS: { payloadType: string; path: string[]; keys: string[] }[] = [
+  { payloadType: VPN_PAYLOAD_TYPE, path: ['VPN'], keys: ['AuthPassword', 'Password'] },
+  { payloadType: VPN_PAYLOAD_TYPE, path: ['Proxies'], keys: ['HTTPProxyPassword', 'HTTPSProxyPassword'] },
+  { payloadType: 'com.apple.profileRemovalPassword', path: [], keys: ['RemovalPassword'] },
+  { payloadType: 'com.apple.security.scep', path: ['PayloadContent'], keys: ['Challenge'] },
+  { payloadType: 'com.apple.security.pkcs12', path: [], keys: ['Password'] },
+];
+
+export interface SecretNode {
+  /** The key naming the secret, e.g. `AuthPassword`. */
+  key: string;
+  /** The `<string>` holding it; its `value` is never put into a message. */
+  node: ScalarNode;
+}
+
+/** Every non-empty secret `<string>` of the profile, in payload order. */
+export function secretNodes(profile: Profile): SecretNode[] {
+  const out: SecretNode[] = [];
+  for (const payload of profile.payloads) {
+    for (const place of SECRET_KEYS) {
+      if (payload.type !== place.payloadType) continue;
+      let dict: DictNode | undefined = payload.dict;
+      for (const step of place.path) dict = dict && getDict(dict, step);
+      if (!dict) continue;
+      for (const key of place.keys) {
+        const v = getEntry(dict, key)?.value;
+        if (v?.kind === 'string' && v.value !== '') out.push({ key, node: v });
+      }
+    }
+  }
+  return out;
+}
+
+export const secretInClearText: Rule = {
+  id: 'secret-in-clear-text',
+  defaultSeverity: 'info',
+  description: 'A password or challenge (AuthPassword, Password, HTTPProxyPassword, RemovalPassword, SCEP Challenge, PKCS#12 Password) stored in clear text.',
+  messages: {
+    en: { clear: '{0} is stored in clear text in the profile; anyone with the file can read it.' },
+    ja: { clear: '{0} はプロファイル内に平文で保存されています。ファイルを入手した人は誰でも読み取れます。' },
+  },
+  check(ctx) {
+    for (const { key, node } of secretNodes(ctx.profile)) {
+      ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t('clear', key) });
+    }
+  },
+};
