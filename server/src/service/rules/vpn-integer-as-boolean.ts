@@ -10,7 +10,7 @@ import { INTEGER_FLAGS, vpnDicts } from './vpnSettings';
 export const vpnIntegerAsBoolean: Rule = {
   id: 'vpn-integer-as-boolean',
   defaultSeverity: 'error',
-  description: 'A 0/1 integer key of a VPN payload (OnDemandEnabled, HTTPEnable, ProxyAutoConfigEnable, OverridePrimary, …) written as <true/> or <false/>.',
+  description: 'A 0/1 integer key of a VPN payload (OnDemandEnabled, HTTPEnable, ProxyAutoConfigEnable, OverridePrimary, …) written as a boolean true/false.',
   messages: {
     en: {
       bool: '{0} is an integer (0 or 1), not a boolean: write <integer>{1}</integer> instead of <{2}/>, or the device may ignore it.',
