@@ -7,7 +7,7 @@ import { getStringNode, Profile } from './profile';
 import { newUuid, replaceValueText } from './rules/helpers';
 import type { TextEdit } from './rules/rule';
 import type { ParseResult, ScalarNode, ServiceSettings } from './types';
-import { hasDuplicateUuid, isEquivalent, VpnPayload, vpnPayloads } from './vpn';
+import { equivalentNewPayload, hasDuplicateUuid, VpnPayload, vpnPayloads } from './vpn';
 
 export type MigrationMode = 'alongside' | 'replace';
 
@@ -18,7 +18,7 @@ export function newSubtype(settings: ServiceSettings): string {
 
 /** The new-app payload equivalent to a legacy one (same RemoteAddress and Group), if any. */
 export function equivalentNew(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
-  return all.find((v) => v.app === 'new' && isEquivalent(legacy, v));
+  return equivalentNewPayload(legacy, all);
 }
 
 /** Replacing in place is offered only when it cannot create a duplicate connection or hide a UUID clash. */

@@ -91,8 +91,14 @@ export function* walkContainers(root: PlistNode | undefined): Generator<DictNode
 export function* walkNodes(root: PlistNode | undefined): Generator<PlistNode> {
   for (const c of walkContainers(root)) {
     yield c;
-    const children = c.kind === 'dict' ? c.entries.map((e) => e.value) : c.items;
-    for (const v of children) if (v && v.kind !== 'dict' && v.kind !== 'array') yield v;
+    if (c.kind === 'dict') {
+      for (const e of c.entries) {
+        const v = e.value;
+        if (v && v.kind !== 'dict' && v.kind !== 'array') yield v;
+      }
+    } else {
+      for (const v of c.items) if (v.kind !== 'dict' && v.kind !== 'array') yield v;
+    }
   }
   if (root && root.kind !== 'dict' && root.kind !== 'array') yield root;
 }

@@ -32,6 +32,10 @@ export interface VpnPayload {
   userDefinedName: ScalarNode | undefined;
   payloadUuid: ScalarNode | undefined;
   payloadIdentifier: ScalarNode | undefined;
+  /** RemoteAddress trimmed and lower-cased ('' when missing): what twins are matched on. */
+  addressKey: string;
+  /** VendorConfig.Group trimmed ('' when missing). */
+  groupKey: string;
 }
 
 /** A subtype that mentions Cisco AnyConnect in any spelling, e.g. `com.cisco.AnyConnect` or `com.cisco.anyconnect.vpnplugin`. */
@@ -64,6 +68,8 @@ function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
   const subtypeNode = getStringNode(dict, 'VPNSubType');
   const vpn = getDict(dict, 'VPN');
   const vendorConfig = getDict(dict, 'VendorConfig');
+  const remoteAddress = vpn && getStringNode(vpn, 'RemoteAddress');
+  const group = vendorConfig && getStringNode(vendorConfig, 'Group');
   return {
     payload,
     vpnTypeNode,
@@ -75,8 +81,10 @@ function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
     vpn,
     vendorConfig,
     proxies: getDict(dict, 'Proxies'),
-    remoteAddress: vpn && getStringNode(vpn, 'RemoteAddress'),
-    group: vendorConfig && getStringNode(vendorConfig, 'Group'),
+    remoteAddress,
+    group,
+    addressKey: remoteAddress?.value.trim().toLowerCase() ?? '',
+    groupKey: group?.value.trim() ?? '',
     authMethod: vpn && getStringNode(vpn, 'AuthenticationMethod'),
     certificateUuid: vpn && getStringNode(vpn, 'PayloadCertificateUUID'),
     userDefinedName: getStringNode(dict, 'UserDefinedName'),
@@ -92,18 +100,44 @@ export function sameAddress(a: ScalarNode | undefined, b: ScalarNode | undefined
 
 /** Two payloads reach the same head-end group: same RemoteAddress and same VendorConfig.Group. */
 export function isEquivalent(a: VpnPayload, b: VpnPayload): boolean {
-  return sameAddress(a.remoteAddress, b.remoteAddress) && (a.group?.value.trim() ?? '') === (b.group?.value.trim() ?? '');
+  return a.addressKey === b.addressKey && a.groupKey === b.groupKey;
 }
 
-/** The new-app payload that mirrors a legacy one: an equivalent one, else the only new payload beside the only legacy one. */
+/** New-app payloads indexed by normalised address, built once per payload list (rules ask per legacy payload). */
+interface NewIndex {
+  news: VpnPayload[];
+  legacyCount: number;
+  byAddress: Map<string, VpnPayload[]>;
+}
+const indexes = new WeakMap<VpnPayload[], NewIndex>();
+
+function newIndex(all: VpnPayload[]): NewIndex {
+  let index = indexes.get(all);
+  if (index) return index;
+  index = { news: [], legacyCount: 0, byAddress: new Map() };
+  for (const v of all) {
+    if (v.app === 'legacy') index.legacyCount++;
+    if (v.app !== 'new') continue;
+    index.news.push(v);
+    const list = index.byAddress.get(v.addressKey);
+    if (list) list.push(v);
+    else index.byAddress.set(v.addressKey, [v]);
+  }
+  indexes.set(all, index);
+  return index;
+}
+
+/** The new-app payload equivalent to a legacy one (same RemoteAddress and Group), if any. */
+export function equivalentNewPayload(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
+  return newIndex(all).byAddress.get(legacy.addressKey)?.find((n) => n.groupKey === legacy.groupKey);
+}
+
+/** The new-app payload that mirrors a legacy one: an equivalent one, else one with the same gateway, else the only new payload beside the only legacy one. */
 export function twinOf(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
-  const news = all.filter((v) => v.app === 'new');
-  const equivalent = news.find((n) => isEquivalent(legacy, n));
-  if (equivalent) return equivalent;
-  const sameHost = news.find((n) => sameAddress(legacy.remoteAddress, n.remoteAddress));
-  if (sameHost) return sameHost;
-  const legacies = all.filter((v) => v.app === 'legacy');
-  return news.length === 1 && legacies.length === 1 ? news[0] : undefined;
+  const index = newIndex(all);
+  const sameHost = index.byAddress.get(legacy.addressKey);
+  if (sameHost) return sameHost.find((n) => n.groupKey === legacy.groupKey) ?? sameHost[0];
+  return index.news.length === 1 && index.legacyCount === 1 ? index.news[0] : undefined;
 }
 
 /** True when the authentication method includes a certificate. */

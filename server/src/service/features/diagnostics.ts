@@ -3,7 +3,7 @@
  * diagnostics with severities from the settings. A rule that throws is isolated: its problems are dropped.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
 import { buildProfile, Profile } from '../profile';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
@@ -69,8 +69,51 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
   return toDiagnostics(document, problems, settings);
 }
 
+/**
+ * Offset -> position over line starts found with indexOf, not a per-character scan: a one-shot `validate(text)`
+ * would otherwise spend most of its time building TextDocument's line table. Line breaks are \n, \r\n and a lone
+ * \r, as in TextDocument.
+ */
+export function positionFinder(text: string): (offset: number) => Position {
+  let starts: number[] | undefined;
+  const build = () => {
+    const out = [0];
+    // Next \n and \r at or after i; each is searched again only once passed, so the scan stays linear.
+    let n = text.indexOf('\n');
+    let r = text.indexOf('\r');
+    while (n >= 0 || r >= 0) {
+      let next: number;
+      if (r >= 0 && (n < 0 || r < n)) {
+        next = text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
+      } else {
+        next = n + 1;
+      }
+      out.push(next);
+      if (n >= 0 && n < next) n = text.indexOf('\n', next);
+      if (r >= 0 && r < next) r = text.indexOf('\r', next);
+    }
+    return out;
+  };
+  return (offset: number) => {
+    starts ??= build();
+    const o = Math.max(0, Math.min(offset, text.length));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    // Like TextDocument, an offset between \r and \n counts as the end of the line, before the \r.
+    const at = o > starts[lo] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o;
+    return { line: lo, character: at - starts[lo] };
+  };
+}
+
 export function toDiagnostics(document: TextDocument, problems: Problem[], settings: ServiceSettings): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const positionAt = positionFinder(document.getText());
+  const uri = document.uri;
   // Rules translate their own messages; the parser's (and this pipeline's) English ones are translated here.
   const japanese = settings.locale.toLowerCase().startsWith('ja');
   const localise = (p: Problem) => (japanese && !getRule(p.code)?.check ? translateParserMessageJa(p.message) ?? p.message : p.message);
@@ -80,14 +123,14 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
     if (!severity) continue;
     if (out.length >= settings.maxDiagnostics) {
       out.push({
-        range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset) },
+        range: { start: positionAt(p.offset), end: positionAt(p.offset) },
         severity: DiagnosticSeverity.Information, source: SOURCE, code: 'too-many-diagnostics',
         message: localise({ code: 'too-many-diagnostics', offset: 0, length: 0, message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.limits.maxDiagnostics).` }),
       });
       break;
     }
     const d: Diagnostic = {
-      range: { start: document.positionAt(p.offset), end: document.positionAt(p.offset + p.length) },
+      range: { start: positionAt(p.offset), end: positionAt(p.offset + p.length) },
       severity: SEVERITY[severity],
       source: SOURCE,
       code: p.code,
@@ -95,7 +138,7 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
     };
     if (p.related?.length) {
       d.relatedInformation = p.related.map((r) => ({
-        location: { uri: document.uri, range: { start: document.positionAt(r.offset), end: document.positionAt(r.offset + r.length) } },
+        location: { uri, range: { start: positionAt(r.offset), end: positionAt(r.offset + r.length) } },
         message: r.message,
       }));
     }

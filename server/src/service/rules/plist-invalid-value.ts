@@ -9,8 +9,6 @@ import type { Rule } from './rule';
 const INTEGER = /^\s*[+-]?(\d+|0x[0-9A-Fa-f]+)\s*$/;
 const REAL = /^\s*([+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?|[+-]?inf(inity)?|nan)\s*$/i;
 const DATE = /^\s*(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z\s*$/;
-/** Base64 with white space allowed between groups (Apple's tools wrap lines). */
-const BASE64 = /^[A-Za-z0-9+/\s]*={0,2}\s*$/;
 const INT64_MAX = 2n ** 63n - 1n;
 const UINT64_MAX = 2n ** 64n - 1n;
 
@@ -61,10 +59,8 @@ export const plistInvalidValue: Rule = {
           break;
         }
         case 'data': {
-          // The parser keeps <data> as a span; test it in place with one native regex pass.
-          const raw = ctx.text.slice(node.valueOffset, node.valueOffset + node.valueLength);
-          if (!BASE64.test(raw)) report(node, 'data');
-          else if (raw.replace(/\s+/g, '').length % 4 !== 0) report(node, 'dataLength');
+          const verdict = checkBase64(ctx.text, node.valueOffset, node.valueOffset + node.valueLength);
+          if (verdict) report(node, verdict);
           break;
         }
         default:
@@ -73,6 +69,29 @@ export const plistInvalidValue: Rule = {
     }
   },
 };
+
+/**
+ * One allocation-free pass over a `<data>` body kept as a span: base64 characters with white space anywhere
+ * (Apple's tools wrap lines), at most two `=` at the end, and a length that is a multiple of 4.
+ */
+function checkBase64(text: string, from: number, to: number): 'data' | 'dataLength' | undefined {
+  let count = 0;
+  let padding = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
+    if (c === 61 /* = */) {
+      padding++;
+      count++;
+      continue;
+    }
+    const isB64 = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+    if (!isB64 || padding > 0) return 'data';
+    count++;
+  }
+  if (padding > 2) return 'data';
+  return count % 4 === 0 ? undefined : 'dataLength';
+}
 
 function isRealDate(m: RegExpExecArray): boolean {
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number);

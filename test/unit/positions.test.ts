@@ -1,0 +1,14 @@
+import * as assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { positionFinder } from '../../server/src/service/features/diagnostics';
+
+describe('positionFinder', () => {
+  it('agrees with TextDocument.positionAt on every offset, for every kind of line break', () => {
+    const texts = ['a\nb\r\nc\rd\n\n\r\r\nxyz', '', '\n', 'abc', '\r\n\r\n', 'x\r', '\r\r\n\n\r', 'é\u2028\n😀\r\nz'];
+    for (const t of texts) {
+      const doc = TextDocument.create('file:///t', 'mobileconfig', 1, t);
+      const at = positionFinder(t);
+      for (let o = -1; o <= t.length + 1; o++) assert.deepEqual(at(o), doc.positionAt(o), `${JSON.stringify(t)} @${o}`);
+    }
+  });
+});
