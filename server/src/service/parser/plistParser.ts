@@ -52,6 +52,10 @@ const isNameStart = (c: number) =>
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
+/** Names and keys quoted in messages are cut short: a 1 MB key must not become a 1 MB diagnostic message. */
+const MAX_QUOTED = 80;
+const clip = (s: string) => (s.length > MAX_QUOTED ? s.slice(0, MAX_QUOTED) + '…' : s);
+
 /** Decides what kind of file a text is before any XML parsing. */
 export function detectContainer(text: string): { kind: ContainerKind; xmlStart: number; xmlEnd: number } {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -107,8 +111,9 @@ export function parsePlist(text: string, options: ParseOptions = {}): ParseResul
       let i = 0;
       while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0xfeff)) i++;
       const lineEnd = text.indexOf('\n', i);
+      // Clamped: a text of nothing but BOMs leaves `i` at the end, where a length of 1 would leave the document.
       problems.push({
-        code: ParserCodes.malformed, offset: i, length: Math.max(1, (lineEnd < 0 ? text.length : lineEnd) - i),
+        code: ParserCodes.malformed, offset: i, length: Math.min(text.length - i, Math.max(1, (lineEnd < 0 ? text.length : lineEnd) - i)),
         message: 'This is not an XML property list: it should start with `<?xml` or `<plist`.',
       });
       return { root: undefined, problems, container: container.kind, comments };
@@ -287,7 +292,7 @@ class Scanner {
     const tag = this.readTag(start, start + 1);
     if (!tag) return this.badMarkup(start);
     if (tag.tagEnd < 0) {
-      this.problem(ParserCodes.malformed, start, -tag.tagEnd - start, `Unterminated tag <${tag.name}: expected \`>\`.`);
+      this.problem(ParserCodes.malformed, start, -tag.tagEnd - start, `Unterminated tag <${clip(tag.name)}: expected \`>\`.`);
       this.pos = -tag.tagEnd;
       return;
     }
@@ -400,7 +405,7 @@ class Scanner {
   private keyWithoutValue(frame: Frame): void {
     const key = frame.pendingKey!;
     (frame.node as DictNode).entries.push({ key, value: undefined });
-    this.problem(ParserCodes.keyWithoutValue, key.offset, key.length, `Key "${key.value}" has no value.`);
+    this.problem(ParserCodes.keyWithoutValue, key.offset, key.length, `Key "${clip(key.value)}" has no value.`);
     frame.pendingKey = undefined;
   }
 
@@ -431,7 +436,7 @@ class Scanner {
   private unknownElement(name: string, start: number, tagEnd: number, selfClosing: boolean): void {
     let end = tagEnd;
     if (!selfClosing) end = this.skipElement(name);
-    this.problem(ParserCodes.unknownElement, start, tagEnd - start, `<${name}> is not a property-list element (dict, array, key, string, integer, real, true, false, date, data).`);
+    this.problem(ParserCodes.unknownElement, start, tagEnd - start, `<${clip(name)}> is not a property-list element (dict, array, key, string, integer, real, true, false, date, data).`);
     const node: ScalarNode = {
       kind: 'unknown', tag: name, value: '', valueOffset: tagEnd, valueLength: Math.max(0, end - tagEnd),
       offset: start, length: end - start, parent: this.containerParent(),
@@ -539,8 +544,10 @@ class Scanner {
     let amp = chunk.indexOf('&');
     while (amp >= 0) {
       out += chunk.slice(last, amp);
-      const semi = chunk.indexOf(';', amp + 1);
-      const ref = semi > amp && semi - amp <= 12 ? chunk.slice(amp + 1, semi) : undefined;
+      // Look for the `;` only as far as a reference can reach: an unbounded indexOf made a megabyte of bare
+      // `&` quadratic (hostile fixture storm-ampersands).
+      const semi = chunk.slice(amp + 1, amp + 13).indexOf(';') + amp + 1;
+      const ref = semi > amp ? chunk.slice(amp + 1, semi) : undefined;
       let decoded: string | undefined;
       if (ref !== undefined) {
         if (ref.charCodeAt(0) === 35 /* # */) {
@@ -574,7 +581,7 @@ class Scanner {
     const tag = this.readTag(start, start + 2);
     if (!tag) return this.badMarkup(start);
     const tagEnd = tag.tagEnd < 0 ? -tag.tagEnd : tag.tagEnd;
-    if (tag.tagEnd < 0) this.problem(ParserCodes.malformed, start, tagEnd - start, `Unterminated end tag </${tag.name}: expected \`>\`.`);
+    if (tag.tagEnd < 0) this.problem(ParserCodes.malformed, start, tagEnd - start, `Unterminated end tag </${clip(tag.name)}: expected \`>\`.`);
     this.pos = tagEnd;
     // Find the innermost open element with this name; everything opened after it was left unclosed.
     let match = -1;
@@ -582,7 +589,7 @@ class Scanner {
       if (this.stack[k].tag === tag.name) { match = k; break; }
     }
     if (match < 0) {
-      this.problem(ParserCodes.malformed, start, tagEnd - start, `Unexpected </${tag.name}>: no open <${tag.name}> to close.`);
+      this.problem(ParserCodes.malformed, start, tagEnd - start, `Unexpected </${clip(tag.name)}>: no open <${clip(tag.name)}> to close.`);
       return;
     }
     while (this.stack.length - 1 > match) {
