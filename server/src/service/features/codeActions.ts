@@ -5,10 +5,27 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { migrateAll, MigrationMode } from '../migrate';
+import { parsePlist } from '../parser/plistParser';
 import { buildProfile } from '../profile';
+import type { TextEdit as OffsetEdit } from '../rules/rule';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, ServiceSettings } from '../types';
 import { createRuleContext, SOURCE } from './diagnostics';
+
+/**
+ * In a document that already has XML errors, a value edit can land next to an unclosed tag and make things
+ * worse; such a fix is dropped when re-parsing shows an XML problem the document did not have. Well-formed
+ * documents skip the check: replacing value text or inserting copied elements keeps them well-formed.
+ */
+function keepsXmlIntact(text: string, parse: ParseResult, edits: OffsetEdit[]): boolean {
+  const before = parse.problems.filter((p) => p.code === 'xml-malformed');
+  if (before.length === 0) return true;
+  let out = text;
+  for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
+  const known = new Set(before.map((p) => p.message));
+  const after = parsePlist(out).problems.filter((p) => p.code === 'xml-malformed');
+  return after.length <= before.length && after.every((p) => known.has(p.message));
+}
 
 /** Source action kinds for migrating a whole file (VS Code filters on these prefixes). */
 export const MIGRATE_KINDS: Record<MigrationMode, string> = {
@@ -74,6 +91,7 @@ export function getCodeActions(document: TextDocument, parse: ParseResult, _rang
       continue;
     }
     for (const fix of fixes) {
+      if (!keepsXmlIntact(text, parse, fix.edits)) continue;
       const edits: TextEdit[] = fix.edits.map((e) => ({
         range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
         newText: e.newText,

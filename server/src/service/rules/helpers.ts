@@ -43,6 +43,11 @@ export function replaceValueText(node: ScalarNode, text: string, newValue: strin
   return { offset: node.valueOffset, length: node.valueLength, newText: escapeXml(newValue) };
 }
 
+/** The span of a dict's start tag `<dict>` (shorter when the document is cut off), where "missing key" problems point. */
+export function startTagSpan(dict: { offset: number; length: number; selfClosing?: boolean }): { offset: number; length: number } {
+  return { offset: dict.offset, length: dict.selfClosing ? dict.length : Math.min(dict.length, 6) };
+}
+
 /** A human name for a payload in messages: its display name, else its type, else its position. */
 export function payloadLabel(payload: Payload): string {
   for (const e of payload.dict.entries) {

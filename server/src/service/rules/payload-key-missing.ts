@@ -4,7 +4,7 @@
  * Why: iOS refuses a profile when any payload lacks one of them.
  */
 import { getEntry } from '../profile';
-import { allPayloads, payloadLabel } from './helpers';
+import { allPayloads, payloadLabel, startTagSpan } from './helpers';
 import type { Rule } from './rule';
 
 const REQUIRED = ['PayloadIdentifier', 'PayloadType', 'PayloadUUID', 'PayloadVersion'];
@@ -34,7 +34,7 @@ export const payloadKeyMissing: Rule = {
       const missing = REQUIRED.filter((k) => !getEntry(dict, k));
       if (missing.length > 0) {
         // Point at the dict's start tag only: the whole dict would underline the entire profile.
-        ctx.report({ offset: dict.offset, length: dict.selfClosing ? dict.length : 6, message: ctx.t('missing', payloadLabel(payload), missing.join(', ')) });
+        ctx.report({ ...startTagSpan(dict), message: ctx.t('missing', payloadLabel(payload), missing.join(', ')) });
       }
       for (const key of REQUIRED) {
         const entry = getEntry(dict, key);

@@ -4,6 +4,7 @@
  * (shared/domain/README.md, "The portal").
  */
 import { getStringNode } from '../profile';
+import { startTagSpan } from './helpers';
 import type { Rule } from './rule';
 
 export const portalProfileName: Rule = {
@@ -26,8 +27,7 @@ export const portalProfileName: Rule = {
     if (!top) return;
     const name = getStringNode(top, 'PayloadDisplayName');
     if (!name || name.value.trim() === '') {
-      const at = name ?? top;
-      ctx.report({ offset: at.offset, length: name ? name.length : 6, message: ctx.t('missing') });
+      ctx.report({ ...(name ? { offset: name.offset, length: name.length } : startTagSpan(top)), message: ctx.t('missing') });
       return;
     }
     const others = ctx.settings.workspaceProfileNames.filter((p) => p.name.trim() === name.value.trim());

@@ -44,6 +44,8 @@ export const profilePayloadType: Rule = {
     ctx.report({ offset: at.offset, length: at.length, message: ctx.t('wrong', shown), data: { fixable: v?.kind === 'string' } });
   },
   fixes(ctx, problem) {
+    // Only a PayloadType string can be corrected; a missing key or a non-dict root has no one-edit fix.
+    if (!(problem.data as { fixable?: boolean } | undefined)?.fixable) return [];
     const node = nodeAtOffset(ctx.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.offset !== problem.offset) return [];
     return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: 'Configuration' }] }];

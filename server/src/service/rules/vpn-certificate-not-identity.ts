@@ -3,7 +3,7 @@
  * certificate at all. Why: client authentication needs an identity: PKCS#12, SCEP, ACME or AD certificate.
  */
 import { getStringNode } from '../profile';
-import { allPayloads } from './helpers';
+import { allPayloads, startTagSpan } from './helpers';
 import { certificateReferences } from './vpn-certificate-unresolved';
 import type { Rule } from './rule';
 
@@ -24,7 +24,7 @@ export const vpnCertificateNotIdentity: Rule = {
       if (!target || IDENTITY_TYPES.includes(target.type ?? '')) continue;
       ctx.report({
         offset: ref.valueOffset, length: ref.valueLength, message: ctx.t('notIdentity', target.type ?? '?'),
-        related: [{ offset: target.dict.offset, length: 6, message: ctx.t('target') }],
+        related: [{ ...startTagSpan(target.dict), message: ctx.t('target') }],
       });
     }
   },

@@ -5,6 +5,7 @@
  */
 import { getEntry } from '../profile';
 import { VPN_TYPES, vpnAt, vpnPayloads } from '../vpn';
+import { startTagSpan } from './helpers';
 import type { Fix, Rule } from './rule';
 
 export const vpnTypeInvalid: Rule = {
@@ -19,7 +20,7 @@ export const vpnTypeInvalid: Rule = {
     for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
       const entry = getEntry(v.payload.dict, 'VPNType');
       if (!entry) {
-        ctx.report({ offset: v.payload.dict.offset, length: 6, message: ctx.t('missing') });
+        ctx.report({ ...startTagSpan(v.payload.dict), message: ctx.t('missing') });
         continue;
       }
       const value = entry.value;
