@@ -64,6 +64,7 @@ connection.onInitialize((params) => {
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', MIGRATE_KINDS.alongside, MIGRATE_KINDS.replace] },
       definitionProvider: true,
+      hoverProvider: true,
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     },
     serverInfo: { name: 'mobileconfig-language-server' },
@@ -128,6 +129,13 @@ connection.onCodeAction(async (params) => {
   if (!document) return [];
   const s = await settingsFor(document);
   return service.getCodeActions(parsed(document, s), params.range, params.context.diagnostics, s, params.context.only);
+});
+
+connection.onHover(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const s = await settings.get(document.uri);
+  return service.getHover(parsed(document, s), params.position, s) ?? null;
 });
 
 connection.onDefinition((params) => {

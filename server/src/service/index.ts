@@ -3,9 +3,10 @@
  * (STYLE.md section 2). The server caches one `ParsedDocument` per (uri, version) and passes it back in.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { getCodeActions, getMigration } from './features/codeActions';
 import { getDefinition } from './features/definition';
+import { getSecretHover } from './features/hover';
 import type { MigrationMode } from './migrate';
 import { getDocumentSymbols } from './features/symbols';
 import { getFoldingRanges } from './features/folding';
@@ -39,6 +40,8 @@ export interface LanguageService {
    * whole-file AnyConnect migration source actions when `only` asks for source actions or is absent.
    */
   getCodeActions(parsed: ParsedDocument, range: Range, diagnostics: Diagnostic[], settings?: Partial<ServiceSettings>, only?: string[]): CodeAction[];
+  /** Hover: a clear-text secret shows masked; otherwise the schema facts of the key or value under the cursor. */
+  getHover(parsed: ParsedDocument, position: Position, settings?: Partial<ServiceSettings>): Hover | undefined;
   /** From a PayloadCertificateUUID (or VPNUUID) value to the payload it names. */
   getDefinition(parsed: ParsedDocument, position: Position): Location[];
   /** Migrates every legacy AnyConnect payload of the file, alongside or in place; lists every change. */
@@ -64,6 +67,20 @@ export function createLanguageService(): LanguageService {
     getFoldingRanges: (parsed) => getFoldingRanges(parsed.document, parsed.parse),
     getCodeActions: (parsed, range, diagnostics, settings, only) =>
       getCodeActions(parsed.document, parsed.parse, range, diagnostics, resolveSettings(settings), only),
+    getHover(parsed, position, settings) {
+      const s = resolveSettings(settings);
+      const { document, parse } = parsed;
+      const offset = document.offsetAt(position);
+      // The secret hover wins: it is the one that must never show the value.
+      const secret = getSecretHover(document.getText(), parse, offset, s.locale);
+      if (secret) {
+        return {
+          contents: { kind: 'markdown', value: secret.contents },
+          range: { start: document.positionAt(secret.offset), end: document.positionAt(secret.offset + secret.length) },
+        };
+      }
+      return undefined;
+    },
     getDefinition: (parsed, position) => getDefinition(parsed.document, parsed.parse, parsed.document.offsetAt(position)),
     migrateAnyConnect: (parsed, mode, settings) => {
       const { edits, changes } = getMigration(parsed.document, parsed.parse, resolveSettings(settings), mode);

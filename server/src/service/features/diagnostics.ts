@@ -27,7 +27,8 @@ export function createRuleContext(rule: Rule, text: string, parse: ParseResult, 
   return {
     text, parse, profile, settings,
     t: (key, ...args) => translate(rule.messages, settings.locale, key, args),
-    report: (p) => { sink.push({ ...p, code: rule.id }); },
+    // One rule cannot report more than the file may show: 50 000 duplicate keys must not build 50 000 messages.
+    report: (p) => { if (sink.length <= settings.maxDiagnostics) sink.push({ ...p, code: rule.id }); },
   };
 }
 
