@@ -9,14 +9,17 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildSuite, root } from './integration/build-suite.mjs';
 import { CHROMIUM, findCodeServer, launchChromium, startCodeServer, workbenchUrl } from './integration/codeServer.mjs';
-import { runUiCheck } from './integration/uiCheck.mjs';
+import { runPreviewCheck, runUiCheck } from './integration/uiCheck.mjs';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
 const SUITE_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const countsFile = path.resolve(root, process.env.INTEGRATION_COUNTS_FILE ?? 'test-results/integration.json');
 const screenshotDir = path.join(root, 'test-results/screenshots');
-const workspace = path.join(root, 'test/fixtures/workspace');
+// The tests open a temp copy of the shared workspace fixtures plus the client's own (test/integration/workspace),
+// so exports written during the run never land in the repository.
+const fixtureDirs = [path.join(root, 'test/fixtures/workspace'), path.join(root, 'test/integration/workspace')];
+let workspace;
 
 const counts = { passed: 0, failed: 0 };
 const resources = { server: undefined, browser: undefined, tmp: undefined };
@@ -84,6 +87,29 @@ async function runInHostSuite(server, resultsFile) {
   }
 }
 
+/** Phase 3: the preview in the real workbench UI, with its screenshot; counted as one test. */
+async function runPreviewUi(server) {
+  const started = Date.now();
+  const context = await resources.browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const screenshot = path.join(screenshotDir, 'preview.png');
+  fs.rmSync(screenshot, { force: true });
+  try {
+    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath: root }));
+    const timings = await runPreviewCheck(page, { screenshot });
+    console.log(`  ✔ UI: the preview shows the legacy and new badges of a both-payload profile (${elapsed(started)}) ${JSON.stringify(timings)}`);
+    console.log(`screenshot: ${screenshot}`);
+    counts.passed += 1;
+  } catch (error) {
+    counts.failed += 1;
+    console.log(`  ✘ UI preview check failed: ${error instanceof Error ? error.message : String(error)}`);
+    const failure = path.join(screenshotDir, 'preview-failure.png');
+    await page.screenshot({ path: failure }).then(() => console.log(`screenshot: ${failure}`), () => {});
+  } finally {
+    await context.close();
+  }
+}
+
 /** Phase 2: the UI end-to-end check, counted as one test. */
 async function runUi(server) {
   const started = Date.now();
@@ -124,6 +150,8 @@ async function main() {
   await buildSuite();
 
   resources.tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mobileconfig-integration-'));
+  workspace = path.join(resources.tmp, 'workspace');
+  for (const dir of fixtureDirs) fs.cpSync(dir, workspace, { recursive: true });
   const resultsFile = path.join(resources.tmp, 'in-host-results.json');
   const logFile = path.join(resources.tmp, 'code-server.log');
   let started = Date.now();
@@ -143,6 +171,7 @@ async function main() {
     console.log(`in-host suite: ${error instanceof Error ? error.message : String(error)}`);
   }
   await runUi(resources.server);
+  await runPreviewUi(resources.server);
 }
 
 async function cleanup() {

@@ -1,16 +1,26 @@
 /**
- * The VS Code extension entry point: starts the mobileconfig language server (dist/server.js over IPC)
- * and stops it on deactivate. It never parses plist; everything about a profile comes from the server.
+ * The VS Code extension entry point: starts the mobileconfig language server (dist/server.js over IPC),
+ * registers the client's commands (preview, export, wizard, signed profiles, certificate report, migration)
+ * and stops the server on deactivate. It never parses plist; everything about a profile comes from the server.
  */
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { LANGUAGE_ID, SETTINGS_SECTION } from '../../server/src/protocol';
+import { Commands, FeatureCommands, LANGUAGE_ID, SETTINGS_SECTION, SIGNED_SCHEME } from '../../server/src/protocol';
+import { exportProfiles, ExportResult } from './exportCommand';
+import { migrateAnyConnect } from './migrate';
+import { PreviewManager, PreviewState } from './preview/previewPanel';
+import { analyzeCertificateReport } from './report/reportCommand';
+import { registerSignedProfiles } from './signed';
+import { registerStatusBar } from './statusBar';
+import { newAnyConnectProfile } from './wizard';
 
 /** What activate() returns: integration tests use it to wait until the server is running. */
 export interface MobileconfigApi {
   client: LanguageClient;
   /** Settles once the client has started (rejects if the server could not start). */
   ready: Promise<void>;
+  /** The preview's last rendered HTML and what its webview reported back (tests read it). */
+  previewState(): PreviewState;
 }
 
 let client: LanguageClient | undefined;
@@ -28,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): MobileconfigApi {
     documentSelector: [
       { language: LANGUAGE_ID, scheme: 'file' },
       { language: LANGUAGE_ID, scheme: 'untitled' },
+      // The read-only embedded plist of a signed profile is validated like any profile.
+      { language: LANGUAGE_ID, scheme: SIGNED_SCHEME },
     ],
     synchronize: { configurationSection: SETTINGS_SECTION },
     // The server answers pull diagnostics when the client supports them, and languageclient 11 pulls only
@@ -42,7 +54,55 @@ export function activate(context: vscode.ExtensionContext): MobileconfigApi {
   ready.catch((error: unknown) => {
     outputChannel.error(`Mobileconfig language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
   });
-  return { client, ready };
+  const preview = registerCommands(context, client, outputChannel);
+  return { client, ready, previewState: () => preview.getState() };
+}
+
+/** The profile files a command acts on: the explorer selection, else the clicked file, else the active editor. */
+function targets(uri: unknown, uris: unknown): vscode.Uri[] {
+  if (Array.isArray(uris) && uris.length > 0 && uris.every((u) => u instanceof vscode.Uri)) return uris as vscode.Uri[];
+  if (uri instanceof vscode.Uri) return [uri];
+  const active = vscode.window.activeTextEditor?.document;
+  return active && active.languageId === LANGUAGE_ID ? [active.uri] : [];
+}
+
+function isScript(value: unknown): value is { answers: (string | null)[] } {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { answers?: unknown }).answers);
+}
+
+function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, output: vscode.LogOutputChannel): PreviewManager {
+  const preview = new PreviewManager(context, lc);
+  const exportCommand = async (uri?: unknown, uris?: unknown): Promise<ExportResult[]> => {
+    const list = targets(uri, uris).filter((u) => u.path.toLowerCase().endsWith('.mobileconfig'));
+    if (list.length === 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Open or select a .mobileconfig file to export.'));
+      return [];
+    }
+    return exportProfiles(lc, list);
+  };
+  context.subscriptions.push(
+    preview,
+    vscode.commands.registerCommand(FeatureCommands.showPreview, async (uri?: unknown) => {
+      const [target] = targets(uri, undefined);
+      if (!target) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Open a .mobileconfig file to preview it.'));
+        return;
+      }
+      preview.show(await vscode.workspace.openTextDocument(target));
+    }),
+    vscode.commands.registerCommand(FeatureCommands.exportForPortal, exportCommand),
+    // A signed file exports unsigned through the same path: the server gets its embedded plist.
+    vscode.commands.registerCommand(FeatureCommands.exportUnsigned, exportCommand),
+    vscode.commands.registerCommand(FeatureCommands.newAnyConnectProfile, (script?: unknown) =>
+      // Only a test passes a script; a menu may pass a Uri, which must not be mistaken for one.
+      newAnyConnectProfile(lc, isScript(script) ? script : undefined)),
+    vscode.commands.registerCommand(FeatureCommands.analyzeCertificateReport, (uri?: unknown) => analyzeCertificateReport(lc, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(Commands.migrateAnyConnect, (uri?: unknown, mode?: 'alongside' | 'replace') =>
+      migrateAnyConnect(lc, output, uri instanceof vscode.Uri ? uri : undefined, mode === 'alongside' || mode === 'replace' ? mode : undefined)),
+  );
+  registerSignedProfiles(context, lc);
+  registerStatusBar(context, lc);
+  return preview;
 }
 
 export function deactivate(): Thenable<void> | undefined {

@@ -85,7 +85,7 @@ export function registerCustomRequests(ctx: RequestContext): void {
     const s: ServiceSettings = { ...base, mode: 'portal', workspaceProfileNames: names.filter((n) => !/\/export\/[^/]*$/.test(n.uri)) };
     const parsed = service.parseDocument(document, s);
     const fallback = decodeURIComponent(params.uri.split('/').pop() ?? 'profile');
-    return buildExport(document.getText(), parsed.parse, s, service.validate(parsed, s), fallback);
+    return buildExport(document.getText(), parsed.parse, s, service.validate(parsed, s), fallback, params.wasSigned === true);
   });
 
   connection.onRequest(NewProfileRequest, (params: NewProfileOptions): NewProfileResult => ({ text: buildNewProfile(params, randomUUID) }));

@@ -56,6 +56,8 @@ export const ExportProfileRequest = 'mobileconfig/exportProfile';
 export interface ExportProfileParams {
   uri: string;
   text?: string;
+  /** `text` is the embedded plist the client extracted from a signed file (reported as such). */
+  wasSigned?: boolean;
 }
 
 /** Custom request: the text of a new AnyConnect profile built from the wizard's answers. */

@@ -44,6 +44,12 @@ describe('export for portal upload', () => {
     });
   }
 
+  it('writes the golden export of the integration fixture (spaces and a comment in, tabs and none out)', () => {
+    const outcome = exportText(read('test/integration/workspace/both-apps.mobileconfig'));
+    assert.ok(outcome.ok);
+    assert.equal(outcome.text, read('test/integration/workspace/both-apps.export.golden'));
+  });
+
   it('drops comments, resolves entities and CDATA, and keeps every value', () => {
     const source = read('test/fixtures/clean/anyconnect-password.mobileconfig')
       .replace('<string>Corp VPN</string>', '<!-- a note --><string>Corp &amp; <![CDATA[<Partners>]]> VPN 日本語</string>')

@@ -103,9 +103,9 @@ export function exportFileName(profileName: string | undefined, fallback: string
 /**
  * Decides and builds an export: refuses when `diagnostics` (validated in portal mode by the caller) hold an
  * error, or when the text is not a configuration profile. A signed profile's `profile-signed` error does not
- * block: the export is exactly what removes the signature.
+ * block: the export is exactly what removes the signature. `wasSigned` says the text was already extracted from one.
  */
-export function buildExport(text: string, parse: ParseResult, settings: ServiceSettings, diagnostics: Diagnostic[], fallbackName: string): ExportOutcome {
+export function buildExport(text: string, parse: ParseResult, settings: ServiceSettings, diagnostics: Diagnostic[], fallbackName: string, wasSigned = false): ExportOutcome {
   const errors = diagnostics
     .filter((d) => d.severity === 1 && !(parse.container === 'signed' && d.code === 'profile-signed'))
     .map((d) => ({ message: messageText(d), code: d.code === undefined ? undefined : String(d.code), line: d.range.start.line + 1 }));
@@ -126,7 +126,7 @@ export function buildExport(text: string, parse: ParseResult, settings: ServiceS
       payloadCount: profile.payloads.length,
       apps: { new: vpns.some((v) => v.app === 'new'), legacy: vpns.some((v) => v.app === 'legacy') },
       secrets: findSecrets(text, top),
-      wasSigned: parse.container === 'signed',
+      wasSigned: wasSigned || parse.container === 'signed',
     },
   };
 }
