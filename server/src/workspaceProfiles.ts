@@ -12,7 +12,8 @@ import { getString } from './service/profile';
 
 const MAX_FILES = 5000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
-const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out']);
+// export/ holds the portal copies of the workspace's profiles: counting them would make every name clash with itself.
+const SKIP_DIRS = new Set(['node_modules', '.git', '.vscode-test', 'dist', 'out', 'export']);
 
 export function profileName(text: string): string | undefined {
   const root = parsePlist(text).root;
