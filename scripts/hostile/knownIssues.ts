@@ -58,6 +58,16 @@ export const knownIssues: KnownIssue[] = [
     violation: /^fix ".*" \(profile-payload-type\): changes nothing/,
     note: 'On "The top-level value of a profile must be a <dict>" profile-payload-type still offers "Change PayloadType to Configuration", which rewrites the root <string> itself (a no-op for `<plist><string>Configuration</string></plist>`).',
   },
+  {
+    id: 'value-type-fix-ignores-range',
+    violation: /^fix "Change to <integer>.*" \(payload-value-type\): adds \d+ error\(s\): payload-value-range: /,
+    note: 'payload-value-type offers "Change to <integer>-1</integer>" for a string "-1" where the schema says minimum 0: the fixed value fails payload-value-range at once.',
+  },
+  {
+    id: 'migration-on-broken-structure',
+    violation: /^fix "Migrate all AnyConnect payloads: .*" \([^)]*\): adds \d+ error\(s\): .*(xml-malformed|plist-value-without-key)/,
+    note: 'The whole-file AnyConnect migration is offered on a document with a missing </dict> (test/fixtures/rules/vpn-legacy-only.mobileconfig minus the </dict> of the legacy payload) and copies the broken span: the result has a second "Missing </dict>", a value without a key and a dangling PayloadCertificateUUID.',
+  },
 ];
 
 /** The violations (of one hostile case, or of a fuzz case when `caseName` is undefined) that no known issue explains. */
