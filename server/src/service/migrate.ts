@@ -124,7 +124,10 @@ export interface MigrationChange {
 
 /** Migrates every legacy-only payload of a file at once (alongside or replace); twins that already exist are left alone. */
 export function migrateAll(text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, mode: MigrationMode): { edits: TextEdit[]; changes: MigrationChange[] } {
-  void parse;
+  // A payload whose own XML is broken (a missing end tag, a stray value) is not copied or edited: the
+  // result would carry the damage twice. Its structural problems must be fixed first.
+  const broken = parse.problems.filter((p) => p.code.startsWith('xml-') || p.code.startsWith('plist-'));
+  const isBroken = (v: VpnPayload) => broken.some((p) => p.offset < v.payload.dict.offset + v.payload.dict.length && p.offset + p.length > v.payload.dict.offset);
   const all = vpnPayloads(profile, settings);
   const taken = takenNames(profile);
   const edits: TextEdit[] = [];
@@ -135,6 +138,10 @@ export function migrateAll(text: string, parse: ParseResult, profile: Profile, s
     const offset = v.payload.dict.offset;
     if (equivalentNew(v, all)) {
       changes.push({ payload: label, action: 'skipped', reason: 'an equivalent Cisco AnyConnect payload already exists', offset });
+      continue;
+    }
+    if (isBroken(v)) {
+      changes.push({ payload: label, action: 'skipped', reason: 'its XML is broken; fix the XML errors first', offset });
       continue;
     }
     if (mode === 'replace') {

@@ -26,10 +26,17 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 export function createRuleContext(rule: Rule, text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, sink: Problem[]): RuleContext {
   return {
     text, parse, profile, settings,
-    t: (key, ...args) => translate(rule.messages, settings.locale, key, args),
+    // Arguments come from the document: clip them so a 1 MB key cannot make a 1 MB message.
+    t: (key, ...args) => translate(rule.messages, settings.locale, key, args.map(clipArgument)),
     // One rule cannot report more than the file may show: 50 000 duplicate keys must not build 50 000 messages.
     report: (p) => { if (sink.length <= settings.maxDiagnostics) sink.push({ ...p, code: rule.id }); },
   };
+}
+
+const MAX_ARGUMENT = 80;
+
+function clipArgument(arg: string | number): string | number {
+  return typeof arg === 'string' && arg.length > MAX_ARGUMENT ? arg.slice(0, MAX_ARGUMENT) + '…' : arg;
 }
 
 /** The severity a problem gets after settings, or undefined when its rule is off. */

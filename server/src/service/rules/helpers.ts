@@ -48,6 +48,9 @@ export function startTagSpan(dict: { offset: number; length: number; selfClosing
   return { offset: dict.offset, length: dict.selfClosing ? dict.length : Math.min(dict.length, 6) };
 }
 
+/** How many other places a "used N times" problem lists: enough to find them, not N² objects for N copies. */
+export const MAX_RELATED = 20;
+
 /** A human name for a payload in messages: its display name, else its type, else its position. */
 export function payloadLabel(payload: Payload): string {
   for (const e of payload.dict.entries) {

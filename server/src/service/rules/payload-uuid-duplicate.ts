@@ -5,7 +5,7 @@
  */
 import { getEntry } from '../profile';
 import type { ScalarNode } from '../types';
-import { allPayloads, newUuid } from './helpers';
+import { allPayloads, MAX_RELATED, newUuid } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadUuidDuplicate: Rule = {
@@ -32,7 +32,7 @@ export const payloadUuidDuplicate: Rule = {
       for (const node of nodes) {
         ctx.report({
           offset: node.valueOffset, length: node.valueLength, message: ctx.t('dup', node.value.trim(), nodes.length),
-          related: nodes.filter((n) => n !== node).map((n) => ({ offset: n.valueOffset, length: n.valueLength, message: ctx.t('other') })),
+          related: nodes.filter((n) => n !== node).slice(0, MAX_RELATED).map((n) => ({ offset: n.valueOffset, length: n.valueLength, message: ctx.t('other') })),
         });
       }
     }

@@ -5,6 +5,7 @@
 import { getEntry } from '../profile';
 import { allPayloads, newUuid, UUID_PATTERN } from './helpers';
 import type { Rule } from './rule';
+import { certificateReferences } from './vpn-certificate-unresolved';
 
 export const payloadUuidInvalid: Rule = {
   id: 'payload-uuid-invalid',
@@ -24,6 +25,13 @@ export const payloadUuidInvalid: Rule = {
     }
   },
   fixes(ctx, problem) {
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: newUuid() }] }];
+    // References to the old value (PayloadCertificateUUID and the like) follow the rename, or they would dangle.
+    const old = ctx.text.slice(problem.offset, problem.offset + problem.length);
+    const fresh = newUuid();
+    const edits = [{ offset: problem.offset, length: problem.length, newText: fresh }];
+    for (const ref of certificateReferences(ctx.profile.top)) {
+      if (ref.value.trim() === old.trim() && ref.valueOffset !== problem.offset) edits.push({ offset: ref.valueOffset, length: ref.valueLength, newText: fresh });
+    }
+    return [{ title: ctx.t('fix'), isPreferred: true, edits }];
   },
 };

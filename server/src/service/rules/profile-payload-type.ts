@@ -3,6 +3,7 @@
  * Why: iOS refuses to install anything else as a configuration profile.
  */
 import { getEntry, nodeAtOffset } from '../profile';
+import { replaceValueText } from './helpers';
 import type { Rule } from './rule';
 
 export const profilePayloadType: Rule = {
@@ -48,6 +49,6 @@ export const profilePayloadType: Rule = {
     if (!(problem.data as { fixable?: boolean } | undefined)?.fixable) return [];
     const node = nodeAtOffset(ctx.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.offset !== problem.offset) return [];
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: 'Configuration' }] }];
+    return [{ title: ctx.t('fix'), isPreferred: true, edits: [replaceValueText(node, ctx.text, 'Configuration')] }];
   },
 };

@@ -5,7 +5,7 @@
  */
 import { getEntry } from '../profile';
 import { VPN_TYPES, vpnAt, vpnPayloads } from '../vpn';
-import { startTagSpan } from './helpers';
+import { replaceValueText, startTagSpan } from './helpers';
 import type { Fix, Rule } from './rule';
 
 export const vpnTypeInvalid: Rule = {
@@ -38,7 +38,7 @@ export const vpnTypeInvalid: Rule = {
     const caseMatch = VPN_TYPES.find((t) => t.toLowerCase() === node.value.trim().toLowerCase());
     const target = caseMatch ?? (v.looksCisco ? 'VPN' : undefined);
     const fixes: Fix[] = [];
-    if (target) fixes.push({ title: ctx.t('use', target), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: target }] });
+    if (target) fixes.push({ title: ctx.t('use', target), isPreferred: true, edits: [replaceValueText(node, ctx.text, target)] });
     return fixes;
   },
 };
