@@ -1,0 +1,58 @@
+/**
+ * Flags a payload whose PayloadType is not in Apple's schema. Close to a known type: a likely typo (warning, with
+ * the nearest types as fixes). Otherwise a preference domain or an unpublished type (information).
+ */
+import { getKnownPayloadTypes } from '../catalog';
+import { nodeAtOffset } from '../profile';
+import { nearestNames } from '../schemaWalk';
+import type { Fix, Rule } from './rule';
+
+export const payloadTypeUnknown: Rule = {
+  id: 'payload-type-unknown',
+  defaultSeverity: 'warning',
+  description: 'A PayloadType not in Apple\'s schema: a likely typo of a known type, else (information) a preference domain or unpublished type.',
+  messages: {
+    en: {
+      typo: '"{0}" is not a payload type in Apple\'s schema: did you mean {1}?',
+      domain: '"{0}" is not in Apple\'s published schema: a preference domain (macOS applies it as managed preferences) or an undocumented payload.',
+      fix: 'Change PayloadType to {0}',
+      or: ' or ',
+    },
+    ja: {
+      typo: '"{0}" は Apple のスキーマにないペイロードタイプです。{1} の誤りではありませんか?',
+      domain: '"{0}" は Apple の公開スキーマにありません。環境設定ドメイン (macOS は管理対象設定として適用) か、非公開のペイロードです。',
+      fix: 'PayloadType を {0} に変更',
+      or: ' または ',
+    },
+  },
+  check(ctx) {
+    for (const payload of ctx.profile.payloads) {
+      const type = payload.type;
+      if (type === undefined || type.trim() === '' || getKnownTypeSet().has(type)) continue;
+      const node = payload.dict.entries.find((e) => e.key?.value === 'PayloadType')!.value!;
+      if (node.kind !== 'string') continue;
+      const candidates = nearestNames(type, getKnownTypeSet());
+      const span = node.valueLength > 0 ? { offset: node.valueOffset, length: node.valueLength } : { offset: node.offset, length: node.length };
+      if (candidates.length > 0) {
+        ctx.report({ ...span, message: ctx.t('typo', type, candidates.join(ctx.t('or'))), data: { candidates } });
+      } else {
+        // Without a near known type it is most likely a preference domain (com.apple.finder, com.google.Chrome),
+        // which macOS applies as managed preferences, or one Apple uses unpublished (com.apple.defaults.managed).
+        ctx.report({ ...span, message: ctx.t('domain', type), severity: 'info' });
+      }
+    }
+  },
+  fixes(ctx, problem) {
+    const candidates = (problem.data as { candidates?: string[] } | undefined)?.candidates ?? [];
+    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    if (node?.kind !== 'string' || node.valueOffset !== problem.offset || node.valueLength !== problem.length) return [];
+    return candidates.map((c, i): Fix => ({ title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: problem.offset, length: problem.length, newText: c }] }));
+  },
+};
+
+let knownTypes: Set<string> | undefined;
+
+/** The catalog's types as a set, built on first use. */
+function getKnownTypeSet(): Set<string> {
+  return (knownTypes ??= new Set(getKnownPayloadTypes()));
+}
