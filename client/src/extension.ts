@@ -97,6 +97,11 @@ function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, 
       // Only a test passes a script; a menu may pass a Uri, which must not be mistaken for one.
       newAnyConnectProfile(lc, isScript(script) ? script : undefined)),
     vscode.commands.registerCommand(FeatureCommands.analyzeCertificateReport, (uri?: unknown) => analyzeCertificateReport(lc, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(Commands.showReferences, (uri: string, position: JsonPosition, locations: JsonLocation[]) => {
+      const toPosition = (p: JsonPosition) => new vscode.Position(p.line, p.character);
+      return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), toPosition(position),
+        locations.map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end)))));
+    }),
     vscode.commands.registerCommand(Commands.migrateAnyConnect, (uri?: unknown, mode?: 'alongside' | 'replace') =>
       migrateAnyConnect(lc, output, uri instanceof vscode.Uri ? uri : undefined, mode === 'alongside' || mode === 'replace' ? mode : undefined)),
   );
@@ -104,6 +109,9 @@ function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, 
   registerStatusBar(context, lc);
   return preview;
 }
+
+interface JsonPosition { line: number; character: number }
+interface JsonLocation { uri: string; range: { start: JsonPosition; end: JsonPosition } }
 
 export function deactivate(): Thenable<void> | undefined {
   const running = client;

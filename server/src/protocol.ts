@@ -30,6 +30,8 @@ export interface MigrateAnyConnectResult {
 /** Command ids contributed by the client. */
 export const Commands = {
   migrateAnyConnect: 'mobileconfig.migrateAnyConnect',
+  /** Code lens target: shows the payloads that use a certificate (arguments are plain JSON: uri, position, locations). */
+  showReferences: 'mobileconfig.showReferences',
 } as const;
 
 // ---- Client features of issue 5: preview, export, new-profile wizard, signed profiles, certificate report.

@@ -65,6 +65,11 @@ connection.onInitialize((params) => {
       codeActionProvider: { codeActionKinds: ['quickfix', MIGRATE_KINDS.alongside, MIGRATE_KINDS.replace] },
       definitionProvider: true,
       hoverProvider: true,
+      completionProvider: { triggerCharacters: ['<'] },
+      documentFormattingProvider: true,
+      documentRangeFormattingProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      codeLensProvider: { resolveProvider: false },
       diagnosticProvider: { interFileDependencies: false, workspaceDiagnostics: false },
     },
     serverInfo: { name: 'mobileconfig-language-server' },
@@ -136,6 +141,35 @@ connection.onHover(async (params) => {
   if (!document) return null;
   const s = await settings.get(document.uri);
   return service.getHover(parsed(document, s), params.position, s) ?? null;
+});
+
+connection.onCompletion(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return null;
+  const s = await settings.get(document.uri);
+  return service.getCompletions(parsed(document, s), params.position, s);
+});
+
+connection.onDocumentFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? service.format(parsed(document), params.options) : [];
+});
+
+connection.onDocumentRangeFormatting((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? service.format(parsed(document), params.options, params.range) : [];
+});
+
+connection.onDocumentLinks((params) => {
+  const document = documents.get(params.textDocument.uri);
+  return document ? service.getDocumentLinks(parsed(document)) : [];
+});
+
+connection.onCodeLens(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document) return [];
+  const s = await settings.get(document.uri);
+  return service.getCodeLenses(parsed(document, s), s);
 });
 
 connection.onDefinition((params) => {

@@ -3,10 +3,17 @@
  * (STYLE.md section 2). The server caches one `ParsedDocument` per (uri, version) and passes it back in.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, Diagnostic, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import type {
+  CodeAction, CodeLens, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, TextEdit,
+} from 'vscode-languageserver-types';
 import { getCodeActions, getMigration } from './features/codeActions';
 import { getDefinition } from './features/definition';
 import { getSecretHover } from './features/hover';
+import { getCodeLenses } from './features/codeLens';
+import { getCompletions } from './features/completion';
+import { formatDocument, FormatOptions } from './features/formatting';
+import { getDocumentLinks } from './features/links';
+import { getSchemaHover } from './features/schemaHover';
 import type { MigrationMode } from './migrate';
 import { getDocumentSymbols } from './features/symbols';
 import { getFoldingRanges } from './features/folding';
@@ -19,6 +26,7 @@ export { rules, getRule } from './rules';
 export { parsePlist } from './parser/plistParser';
 export { decodeBytes, detectEncoding } from './decode';
 export type { MigrationMode } from './migrate';
+export type { FormatOptions } from './features/formatting';
 
 /** A parsed document: the text document plus its parse, as the server caches per (uri, version). */
 export interface ParsedDocument {
@@ -42,6 +50,14 @@ export interface LanguageService {
   getCodeActions(parsed: ParsedDocument, range: Range, diagnostics: Diagnostic[], settings?: Partial<ServiceSettings>, only?: string[]): CodeAction[];
   /** Hover: a clear-text secret shows masked; otherwise the schema facts of the key or value under the cursor. */
   getHover(parsed: ParsedDocument, position: Position, settings?: Partial<ServiceSettings>): Hover | undefined;
+  /** Keys valid at the cursor, allowed values, payload skeletons, fresh UUIDs. */
+  getCompletions(parsed: ParsedDocument, position: Position, settings?: Partial<ServiceSettings>): CompletionList;
+  /** Apple's layout (one element per line, tabs unless told otherwise); never changes a value; [] for broken XML. */
+  format(parsed: ParsedDocument, options: FormatOptions, range?: Range): TextEdit[];
+  /** http(s) URLs in string values (PAC, SCEP, probes, web clips). */
+  getDocumentLinks(parsed: ParsedDocument): DocumentLink[];
+  /** Over each certificate payload: the payloads that use it. */
+  getCodeLenses(parsed: ParsedDocument, settings?: Partial<ServiceSettings>): CodeLens[];
   /** From a PayloadCertificateUUID (or VPNUUID) value to the payload it names. */
   getDefinition(parsed: ParsedDocument, position: Position): Location[];
   /** Migrates every legacy AnyConnect payload of the file, alongside or in place; lists every change. */
@@ -79,8 +95,13 @@ export function createLanguageService(): LanguageService {
           range: { start: document.positionAt(secret.offset), end: document.positionAt(secret.offset + secret.length) },
         };
       }
-      return undefined;
+      return getSchemaHover(document, parse, offset, s);
     },
+    getCompletions: (parsed, position, settings) =>
+      getCompletions(parsed.document, parsed.parse, parsed.document.offsetAt(position), resolveSettings(settings)),
+    format: (parsed, options, range) => formatDocument(parsed.document, parsed.parse, options, range),
+    getDocumentLinks: (parsed) => getDocumentLinks(parsed.document, parsed.parse),
+    getCodeLenses: (parsed, settings) => getCodeLenses(parsed.document, parsed.parse, resolveSettings(settings)),
     getDefinition: (parsed, position) => getDefinition(parsed.document, parsed.parse, parsed.document.offsetAt(position)),
     migrateAnyConnect: (parsed, mode, settings) => {
       const { edits, changes } = getMigration(parsed.document, parsed.parse, resolveSettings(settings), mode);

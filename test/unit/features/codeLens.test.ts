@@ -45,7 +45,7 @@ describe('code lens', () => {
       [5, 'Used by: Corp VPN (VPN), Wi-Fi'],
       [13, 'Used by: Wi-Fi'],
     ]);
-    assert.equal(out[0].command, 'editor.action.showReferences');
+    assert.equal(out[0].command, 'mobileconfig.showReferences');
     const [uri, position, locations] = out[0].args as [string, { line: number }, { range: { start: { line: number } } }[]];
     assert.equal(uri, 'file:///c.mobileconfig');
     assert.equal(position.line, 5);

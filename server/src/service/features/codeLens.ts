@@ -14,7 +14,11 @@ import { keyOfValue } from './schemaHover';
  * VS Code's built-in references peek. Its arguments are sent as plain JSON (uri string, Position, Location[]);
  * the client turns them into VS Code objects before running it.
  */
-export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
+/**
+ * The client's command behind a used lens: it turns the plain-JSON arguments (uri string, position, locations)
+ * into the Uri/Position/Location objects `editor.action.showReferences` needs. Same id as protocol.ts.
+ */
+export const SHOW_REFERENCES_COMMAND = 'mobileconfig.showReferences';
 
 /** Short names for the payload types that usually use certificates, as the Settings app names them. */
 const TYPE_NAMES: Record<string, string> = {
