@@ -9,8 +9,11 @@ async function runCommand(page, title) {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the row that names the command: pressing Enter would run whichever row the palette ranked first
+  // while it is still filling in (seen: "Show Definition Preview Hover" for "Mobileconfig: Show preview").
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor();
+  await row.click();
 }
 
 /** Waits for the workbench to list `name` in the explorer, then opens it with Quick Open. */
