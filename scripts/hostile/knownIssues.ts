@@ -14,17 +14,7 @@ export interface KnownIssue {
   note: string;
 }
 
-export const knownIssues: KnownIssue[] = [
-  {
-    id: 'unknown-key-fix-duplicates-key',
-    violation: /^fix "Change to [^"]*" \(payload-key-unknown\): adds \d+ error\(s\): plist-duplicate-key: /,
-    note: 'payload-key-unknown offers "did you mean X" even when the dict already has X: applying it creates a duplicate key (a dict with PayloadDisplayName and PayloadDisplayNam).',
-  },
-  {
-    id: 'value-type-fix-ignores-range',
-    violation: /^fix "Change to <integer>.*" \(payload-value-type\): adds \d+ error\(s\): payload-value-range: /,
-    note: 'payload-value-type offers "Change to <integer>-1</integer>" for a string "-1" where the schema says minimum 0: the fixed value fails payload-value-range at once.',
-  },];
+export const knownIssues: KnownIssue[] = [];
 
 /** The violations (of one hostile case, or of a fuzz case when `caseName` is undefined) that no known issue explains. */
 export function unexplained(caseName: string | undefined, violations: string[]): string[] {

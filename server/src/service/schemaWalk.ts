@@ -65,6 +65,8 @@ export interface UnknownKey extends Place {
   keyNode: KeyNode;
   /** The container it was looked up in, for suggestions. */
   container: KeyContainer;
+  /** The dict holding the key, so a suggestion can skip names it already has. */
+  dict: DictNode;
 }
 
 /** A dict the schema describes (payload dicts included), for required-key checks. */
@@ -191,7 +193,7 @@ function computeWalk(profile: Profile): SchemaWalk {
       if (name === undefined || !entry.value) continue;
       const key = getMemberKey(container, name) ?? extraKey(place, name);
       if (!key) {
-        out.unknownKeys.push({ payload: place.payload, payloadType: place.payloadType, path: [...place.path, name], keyNode: entry.key!, container });
+        out.unknownKeys.push({ payload: place.payload, payloadType: place.payloadType, path: [...place.path, name], keyNode: entry.key!, container, dict });
         continue;
       }
       visitValue(place, name, entry.value, key, os, entry.key);

@@ -5,8 +5,9 @@
  */
 import * as fc from 'fast-check';
 import { strict as assert } from 'node:assert';
-import { applyOp, editProperty, editViolations, loadSeeds, mutationProperty, textViolations } from '../../../scripts/fuzz/properties';
+import { applyOp, editProperty, editViolations, loadSeeds, mutationProperty } from '../../../scripts/fuzz/properties';
 import { checkText } from '../../../scripts/hostile/check';
+import { getRule } from '../../../server/src/service';
 
 // FUZZ_RUNS raises the budget locally without editing the file.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -32,14 +33,19 @@ describe('fuzz (small budget)', function () {
 
 describe('fuzz properties can fail', () => {
   it('a text whose quick fix adds an error is reported', () => {
-    // A dict with PayloadDisplayName and the near-miss PayloadDisplayNam: renaming the latter duplicates the
-    // former. knownIssues.ts filters exactly this in textViolations, so check through the raw checker's words.
-    const text = '<plist version="1.0"><dict><key>PayloadDisplayName</key><string>A</string><key>PayloadDisplayNam</key><string>B</string>' +
-      '<key>PayloadIdentifier</key><string>a</string><key>PayloadType</key><string>Configuration</string>' +
-      '<key>PayloadUUID</key><string>9C8B7A6F-5E4D-4C3B-8A29-18F7E6D5C4B3</string><key>PayloadVersion</key><integer>1</integer>' +
-      '<key>PayloadContent</key><array/></dict></plist>';
-    assert.ok(checkText(text, { verifyFixes: true }).violations.some((v) => /adds 1 error/.test(v)));
-    assert.deepEqual(textViolations(text), [], 'known issues are filtered out of the fuzz property');
+    // Plant a broken fix for the duration of the test: payload-version's fix now also writes a second
+    // PayloadVersion key, so applying it adds a plist-duplicate-key error the checker must see.
+    const rule = getRule('payload-version')!;
+    const saved = rule.fixes;
+    rule.fixes = (ctx, problem) => [{ title: 'broken on purpose', edits: [{ offset: problem.offset, length: problem.length, newText: '1</integer><key>PayloadVersion</key><integer>1' }] }];
+    try {
+      const text = '<plist version="1.0"><dict><key>PayloadIdentifier</key><string>a</string><key>PayloadType</key><string>Configuration</string>' +
+        '<key>PayloadUUID</key><string>9C8B7A6F-5E4D-4C3B-8A29-18F7E6D5C4B3</string><key>PayloadVersion</key><integer>2</integer>' +
+        '<key>PayloadContent</key><array/></dict></plist>';
+      assert.ok(checkText(text, { verifyFixes: true }).violations.some((v) => /broken on purpose.*adds 1 error/.test(v)));
+    } finally {
+      rule.fixes = saved;
+    }
   });
 
   it('an edit sequence that splits a CRLF is kept off that spot (no LSP position lies between \\r and \\n)', () => {

@@ -3,7 +3,7 @@
  * such as `RemoteAdress`. Why: iOS ignores it silently, so the setting never applies. Fix: the nearest valid key.
  */
 import { catalogSource, getPayloadSchema, KeyContainer } from '../catalog';
-import { nodeAtOffset } from '../profile';
+import { getEntry, nodeAtOffset } from '../profile';
 import { isClosed, nearestNames, onIOS, schemaWalk, TOP_LEVEL_TYPE } from '../schemaWalk';
 import type { KeyNode } from '../types';
 import type { Fix, Rule } from './rule';
@@ -41,10 +41,12 @@ export const payloadKeyUnknown: Rule = {
       if (!byName) memo.set(u.container, (byName = new Map()));
       let candidates = byName.get(name);
       if (!candidates) byName.set(name, (candidates = nearestNames(name, (u.container.keys ?? []).map((k) => k.name))));
+      // A name the dict already has is no fix: renaming to it would duplicate that key.
+      const fixable = candidates.filter((c) => !getEntry(u.dict, c));
       const where = u.path.length > 1 ? u.path.slice(0, -1).join('.') : u.payloadType === TOP_LEVEL_TYPE ? ctx.t('profile') : u.payloadType;
       const span = keySpan(u.keyNode);
       if (candidates.length > 0) {
-        ctx.report({ ...span, message: ctx.t('typo', name, where, candidates.join(ctx.t('or'))), data: { candidates } });
+        ctx.report({ ...span, message: ctx.t('typo', name, where, candidates.join(ctx.t('or'))), data: { candidates: fixable } });
       } else if (!onIOS(u.payload.index < 0 ? {} : getPayloadSchema(u.payloadType)?.os ?? {}) && u.payload.index >= 0) {
         // A macOS-only payload is mostly a preference domain: macOS stores keys Apple does not document too.
         ctx.report({ ...span, severity: 'info', message: ctx.t('unknownMac', name, where, release) });

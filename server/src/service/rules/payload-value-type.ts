@@ -64,7 +64,7 @@ export const payloadValueType: Rule = {
       const name = v.path.join('.');
       const shownNode = node.kind === 'bool' ? `${node.value}/` : node.kind;
       const want = SHOWN[key.type] ?? key.type;
-      const replacement = convert(node, key.type);
+      const replacement = withinRange(convert(node, key.type), key.range, key.values);
       ctx.report({
         offset: node.offset, length: node.length,
         message: ctx.t(v.keyNode ? 'type' : 'item', name, want, shownNode) + (tolerated(node, key.type) ? ctx.t('tolerated') : ''),
@@ -103,6 +103,20 @@ function tolerated(node: PlistNode, type: ValueType): boolean {
   if (type === 'boolean') return node.kind === 'integer' && /^\s*[01]\s*$/.test(node.value);
   if (type === 'integer') return node.kind === 'bool';
   return type === 'data' && node.kind === 'string';
+}
+
+/**
+ * Drops a converted number the key would refuse at once (below `min`, above `max`, not in the allowed list):
+ * a fix must not trade one error for another.
+ */
+function withinRange(replacement: string | undefined, range: { min?: number; max?: number } | undefined, values: readonly unknown[] | undefined): string | undefined {
+  const m = replacement === undefined ? null : /^<(integer|real)>(.*)<\/\1>$/.exec(replacement);
+  if (!m) return replacement;
+  const n = Number(m[2]);
+  if (range?.min !== undefined && n < range.min) return undefined;
+  if (range?.max !== undefined && n > range.max) return undefined;
+  if (values && values.length > 0 && !values.some((v) => Number(v) === n)) return undefined;
+  return replacement;
 }
 
 /** The same value as the element `type` takes, when the conversion loses nothing; else undefined. */
