@@ -100,10 +100,16 @@ documents.onDidClose((e) => {
   if (!hasPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 
-connection.languages.diagnostics.on(async (params) => {
+connection.languages.diagnostics.on(async (params, token) => {
   const document = documents.get(params.textDocument.uri);
   if (!document) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const version = document.version;
   const s = await settingsFor(document);
+  // A newer version arrived (or the client gave up) while settings were fetched: the client will pull again,
+  // so do not spend a full validation on text that is already stale.
+  if (token.isCancellationRequested || document.version !== version) {
+    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  }
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnose(document, s) };
 });
 
