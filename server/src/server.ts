@@ -3,7 +3,7 @@
  * and asks the pure service. Diagnostics are pushed to clients without pull support and pulled otherwise.
  */
 import {
-  createConnection, DocumentDiagnosticReportKind, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, ParsedDocument, ServiceSettings } from './service';
@@ -108,7 +108,8 @@ connection.languages.diagnostics.on(async (params, token) => {
   // A newer version arrived (or the client gave up) while settings were fetched: the client will pull again,
   // so do not spend a full validation on text that is already stale.
   if (token.isCancellationRequested || document.version !== version) {
-    return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    // ServerCancelled with retrigger asks the client to pull again instead of showing an empty list.
+    throw new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; pull again.', { retriggerRequest: true });
   }
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnose(document, s) };
 });
