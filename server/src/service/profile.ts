@@ -65,26 +65,36 @@ export function getArray(dict: DictNode, key: string): ArrayNode | undefined {
   return v?.kind === 'array' ? v : undefined;
 }
 
-/** Every dict and array of the tree, parents before children, without recursion. */
-export function* walkContainers(root: PlistNode | undefined): Generator<DictNode | ArrayNode> {
-  if (!root) return;
+const containerCache = new WeakMap<PlistNode, (DictNode | ArrayNode)[]>();
+
+/**
+ * Every dict and array of the tree, parents before children, without recursion. The list is built once
+ * per tree and shared: several rules walk it on every keystroke.
+ */
+export function walkContainers(root: PlistNode | undefined): readonly (DictNode | ArrayNode)[] {
+  if (!root) return [];
+  const cached = containerCache.get(root);
+  if (cached) return cached;
+  const out: (DictNode | ArrayNode)[] = [];
   const stack: PlistNode[] = [root];
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.kind === 'dict') {
-      yield node;
+      out.push(node);
       for (let i = node.entries.length - 1; i >= 0; i--) {
         const v = node.entries[i].value;
         if (v && (v.kind === 'dict' || v.kind === 'array')) stack.push(v);
       }
     } else if (node.kind === 'array') {
-      yield node;
+      out.push(node);
       for (let i = node.items.length - 1; i >= 0; i--) {
         const v = node.items[i];
         if (v.kind === 'dict' || v.kind === 'array') stack.push(v);
       }
     }
   }
+  containerCache.set(root, out);
+  return out;
 }
 
 /** Every node of the tree (containers and leaves), parents before children, without recursion. */

@@ -56,6 +56,19 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 const MAX_QUOTED = 80;
 const clip = (s: string) => (s.length > MAX_QUOTED ? s.slice(0, MAX_QUOTED) + '…' : s);
 
+/** The element names of the plist DTD as constants, so the common case allocates no string per tag. */
+const KNOWN_NAMES = ['key', 'dict', 'true', 'data', 'date', 'real', 'array', 'false', 'plist', 'string', 'integer'];
+
+function internName(text: string, from: number, to: number): string {
+  const length = to - from;
+  if (length >= 3 && length <= 7) {
+    for (const name of KNOWN_NAMES) {
+      if (name.length === length && text.startsWith(name, from)) return name;
+    }
+  }
+  return text.slice(from, to);
+}
+
 /** Decides what kind of file a text is before any XML parsing. */
 export function detectContainer(text: string): { kind: ContainerKind; xmlStart: number; xmlEnd: number } {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -262,13 +275,22 @@ class Scanner {
     this.pos = this.end;
   }
 
-  /** Reads `<name attrs>` or `<name/>`; returns the name, where the tag ends and whether it closes itself. */
-  private readTag(start: number, nameStart: number): { name: string; tagEnd: number; selfClosing: boolean } | undefined {
+  /** The last tag read by readTag: its name, where it ends (negative: unterminated, stopped there) and `/>`. */
+  private tagName = '';
+  private tagEnd = 0;
+  private tagSelfClosing = false;
+
+  /**
+   * Reads `<name attrs>` or `<name/>` into tagName/tagEnd/tagSelfClosing (fields, not a returned object:
+   * this runs once per element). Returns false when no name follows the `<`.
+   */
+  private readTag(nameStart: number): boolean {
     const { text } = this;
     let i = nameStart;
-    if (!isNameStart(text.charCodeAt(i))) return undefined;
+    if (!isNameStart(text.charCodeAt(i))) return false;
     while (i < this.end && isNameChar(text.charCodeAt(i))) i++;
-    const name = text.slice(nameStart, i);
+    this.tagName = internName(text, nameStart, i);
+    this.tagSelfClosing = false;
     let quote = 0;
     for (; i < this.end; i++) {
       const c = text.charCodeAt(i);
@@ -278,25 +300,29 @@ class Scanner {
         quote = c;
       } else if (c === 60 /* < */) {
         // A `<` before the tag closed: the tag is unterminated; stop here so the next tag still parses.
-        return { name, tagEnd: -i, selfClosing: false };
+        this.tagEnd = -i;
+        return true;
       } else if (c === 62 /* > */) {
-        return { name, tagEnd: i + 1, selfClosing: text.charCodeAt(i - 1) === 47 };
+        this.tagEnd = i + 1;
+        this.tagSelfClosing = text.charCodeAt(i - 1) === 47;
+        return true;
       }
     }
-    void start;
-    return { name, tagEnd: -this.end, selfClosing: false };
+    this.tagEnd = -this.end;
+    return true;
   }
 
   private startTag(): void {
     const start = this.pos;
-    const tag = this.readTag(start, start + 1);
-    if (!tag) return this.badMarkup(start);
-    if (tag.tagEnd < 0) {
-      this.problem(ParserCodes.malformed, start, -tag.tagEnd - start, `Unterminated tag <${clip(tag.name)}: expected \`>\`.`);
-      this.pos = -tag.tagEnd;
+    if (!this.readTag(start + 1)) return this.badMarkup(start);
+    const name = this.tagName;
+    const tagEnd = this.tagEnd;
+    const selfClosing = this.tagSelfClosing;
+    if (tagEnd < 0) {
+      this.problem(ParserCodes.malformed, start, -tagEnd - start, `Unterminated tag <${clip(name)}: expected \`>\`.`);
+      this.pos = -tagEnd;
       return;
     }
-    const { name, tagEnd, selfClosing } = tag;
     this.pos = tagEnd;
     if (!this.sawPlist && this.stack.length === 0 && name !== 'plist') this.wrapFragment(name, start);
     switch (name) {
@@ -391,8 +417,9 @@ class Scanner {
   }
 
   private keyElement(start: number, tagEnd: number, selfClosing: boolean): void {
-    const content = selfClosing ? { value: '', valueOffset: tagEnd - 2, valueLength: 0, end: tagEnd } : this.readText('key', start, tagEnd, false);
-    const key: KeyNode = { offset: start, length: content.end - start, value: content.value, valueOffset: content.valueOffset, valueLength: content.valueLength };
+    if (selfClosing) this.emptyText(tagEnd);
+    else this.readText('key', start, tagEnd, false);
+    const key: KeyNode = { offset: start, length: this.textEnd - start, value: this.textValue, valueOffset: this.textValueOffset, valueLength: this.textValueLength };
     const top = this.stack[this.stack.length - 1];
     if (!top || top.node?.kind !== 'dict') {
       this.problem(ParserCodes.misplacedKey, start, key.length, '<key> belongs only inside a <dict>.');
@@ -412,10 +439,10 @@ class Scanner {
   private boolElement(name: 'true' | 'false', start: number, tagEnd: number, selfClosing: boolean): void {
     let end = tagEnd;
     if (!selfClosing) {
-      const content = this.readText(name, start, tagEnd, false);
-      end = content.end;
-      if (content.value.trim() !== '') {
-        this.problem(ParserCodes.malformed, content.valueOffset, content.valueLength, `<${name}/> holds no text.`);
+      this.readText(name, start, tagEnd, false);
+      end = this.textEnd;
+      if (this.textValue.trim() !== '') {
+        this.problem(ParserCodes.malformed, this.textValueOffset, this.textValueLength, `<${name}/> holds no text.`);
       }
     }
     const node: BoolNode = { kind: 'bool', tag: name, value: name === 'true', offset: start, length: end - start, parent: this.containerParent() };
@@ -423,12 +450,11 @@ class Scanner {
   }
 
   private scalarElement(kind: ScalarNode['kind'], name: string, start: number, tagEnd: number, selfClosing: boolean): void {
-    const content = selfClosing
-      ? { value: '', valueOffset: tagEnd - 2, valueLength: 0, end: tagEnd }
-      : this.readText(name, start, tagEnd, kind === 'data');
+    if (selfClosing) this.emptyText(tagEnd);
+    else this.readText(name, start, tagEnd, kind === 'data');
     const node: ScalarNode = {
-      kind, tag: name, value: content.value, valueOffset: content.valueOffset, valueLength: content.valueLength,
-      offset: start, length: content.end - start, parent: this.containerParent(),
+      kind, tag: name, value: this.textValue, valueOffset: this.textValueOffset, valueLength: this.textValueLength,
+      offset: start, length: this.textEnd - start, parent: this.containerParent(),
     };
     this.attach(node);
   }
@@ -474,12 +500,30 @@ class Scanner {
     return this.pos;
   }
 
+  /** The last leaf text read by readText (fields, not a returned object: this runs once per key and value). */
+  private textValue = '';
+  private textValueOffset = 0;
+  private textValueLength = 0;
+  private textEnd = 0;
+
+  private setText(value: string, valueOffset: number, valueLength: number, end: number): void {
+    this.textValue = value;
+    this.textValueOffset = valueOffset;
+    this.textValueLength = valueLength;
+    this.textEnd = end;
+  }
+
+  /** Reads `<x/>` (no text) into the same fields. */
+  private emptyText(tagEnd: number): void {
+    this.setText('', tagEnd - 2, 0, tagEnd);
+  }
+
   /**
    * Reads the text content of a leaf element up to its end tag. Entities and CDATA are decoded (unless `raw`,
    * used for `<data>`, whose body is skipped with `indexOf`). A child element or a wrong end tag ends the text
    * early, with a problem, and leaves `pos` at that tag so it is parsed normally.
    */
-  private readText(name: string, start: number, tagEnd: number, raw: boolean): { value: string; valueOffset: number; valueLength: number; end: number } {
+  private readText(name: string, start: number, tagEnd: number, raw: boolean): void {
     const { text } = this;
     let i = tagEnd;
     let value = '';
@@ -490,7 +534,7 @@ class Scanner {
         const chunk = text.slice(i, this.end);
         if (!raw) value += this.decode(chunk, i);
         this.pos = this.end;
-        return { value, valueOffset: tagEnd, valueLength: this.end - tagEnd, end: this.end };
+        return this.setText(value, tagEnd, this.end - tagEnd, this.end);
       }
       if (!raw) value += this.decode(text.slice(i, lt), i);
       if (text.startsWith('</', lt)) {
@@ -500,19 +544,19 @@ class Scanner {
           while (gt < this.end && isSpace(text.charCodeAt(gt))) gt++;
           if (text.charCodeAt(gt) === 62) {
             this.pos = gt + 1;
-            return { value, valueOffset: tagEnd, valueLength: lt - tagEnd, end: gt + 1 };
+            return this.setText(value, tagEnd, lt - tagEnd, gt + 1);
           }
         }
         this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}>.`);
         this.pos = lt;
-        return { value, valueOffset: tagEnd, valueLength: lt - tagEnd, end: lt };
+        return this.setText(value, tagEnd, lt - tagEnd, lt);
       }
       if (text.startsWith('<!--', lt)) {
         const close = text.indexOf('-->', lt + 4);
         if (close < 0 || close + 3 > this.end) {
           this.problem(ParserCodes.malformed, lt, 4, 'Unterminated comment: expected `-->`.');
           this.pos = this.end;
-          return { value, valueOffset: tagEnd, valueLength: this.end - tagEnd, end: this.end };
+          return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }
         this.comments.push({ offset: lt, length: close + 3 - lt });
         i = close + 3;
@@ -523,7 +567,7 @@ class Scanner {
         if (close < 0 || close + 3 > this.end) {
           this.problem(ParserCodes.malformed, lt, 9, 'Unterminated CDATA section: expected `]]>`.');
           this.pos = this.end;
-          return { value, valueOffset: tagEnd, valueLength: this.end - tagEnd, end: this.end };
+          return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }
         if (!raw) value += text.slice(lt + 9, close);
         i = close + 3;
@@ -532,7 +576,7 @@ class Scanner {
       // Another element inside a leaf: close the leaf here and let the main loop parse that element.
       this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}> (a <${name}> holds only text).`);
       this.pos = lt;
-      return { value, valueOffset: tagEnd, valueLength: lt - tagEnd, end: lt };
+      return this.setText(value, tagEnd, lt - tagEnd, lt);
     }
   }
 
@@ -578,18 +622,18 @@ class Scanner {
   private endTag(): void {
     const { text } = this;
     const start = this.pos;
-    const tag = this.readTag(start, start + 2);
-    if (!tag) return this.badMarkup(start);
-    const tagEnd = tag.tagEnd < 0 ? -tag.tagEnd : tag.tagEnd;
-    if (tag.tagEnd < 0) this.problem(ParserCodes.malformed, start, tagEnd - start, `Unterminated end tag </${clip(tag.name)}: expected \`>\`.`);
+    if (!this.readTag(start + 2)) return this.badMarkup(start);
+    const endName = this.tagName;
+    const tagEnd = this.tagEnd < 0 ? -this.tagEnd : this.tagEnd;
+    if (this.tagEnd < 0) this.problem(ParserCodes.malformed, start, tagEnd - start, `Unterminated end tag </${clip(endName)}: expected \`>\`.`);
     this.pos = tagEnd;
     // Find the innermost open element with this name; everything opened after it was left unclosed.
     let match = -1;
     for (let k = this.stack.length - 1; k >= 0; k--) {
-      if (this.stack[k].tag === tag.name) { match = k; break; }
+      if (this.stack[k].tag === endName) { match = k; break; }
     }
     if (match < 0) {
-      this.problem(ParserCodes.malformed, start, tagEnd - start, `Unexpected </${clip(tag.name)}>: no open <${clip(tag.name)}> to close.`);
+      this.problem(ParserCodes.malformed, start, tagEnd - start, `Unexpected </${clip(endName)}>: no open <${clip(endName)}> to close.`);
       return;
     }
     while (this.stack.length - 1 > match) {

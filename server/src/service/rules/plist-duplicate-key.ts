@@ -16,12 +16,20 @@ export const plistDuplicateKey: Rule = {
   check(ctx) {
     for (const node of walkContainers(ctx.parse.root)) {
       if (node.kind !== 'dict' || node.entries.length < 2) continue;
-      const seen = new Map<string, { offset: number; length: number }>();
-      for (const { key } of node.entries) {
+      const { entries } = node;
+      // Most dicts are small: comparing pairs there is cheaper than building a Map per dict.
+      const seen = entries.length > 12 ? new Map<string, { offset: number; length: number }>() : undefined;
+      for (let i = 0; i < entries.length; i++) {
+        const key = entries[i].key;
         if (!key) continue;
-        const first = seen.get(key.value);
+        let first: { offset: number; length: number } | undefined;
+        if (seen) {
+          first = seen.get(key.value);
+        } else {
+          for (let j = 0; j < i && !first; j++) if (entries[j].key?.value === key.value) first = entries[j].key;
+        }
         if (!first) {
-          seen.set(key.value, key);
+          seen?.set(key.value, key);
           continue;
         }
         ctx.report({

@@ -8,9 +8,18 @@ import type { ScalarNode } from '../types';
 import { allPayloads } from './helpers';
 import type { Rule } from './rule';
 
-/** Every `PayloadCertificateUUID` string in the profile (VPN, DNS, Wi-Fi and other payloads use the same key). */
+const referenceCache = new WeakMap<object, ScalarNode[]>();
+
+/**
+ * Every `PayloadCertificateUUID` string in the profile (VPN, DNS, Wi-Fi and other payloads use the same key),
+ * found once per tree: three rules and a fix ask for them.
+ */
 export function certificateReferences(root: Parameters<typeof walkContainers>[0]): ScalarNode[] {
+  if (!root) return [];
+  const cached = referenceCache.get(root);
+  if (cached) return cached;
   const refs: ScalarNode[] = [];
+  referenceCache.set(root, refs);
   for (const node of walkContainers(root)) {
     if (node.kind !== 'dict') continue;
     const ref = getStringNode(node, 'PayloadCertificateUUID');
