@@ -70,27 +70,17 @@ export const plistInvalidValue: Rule = {
   },
 };
 
+/** Base64 with white space anywhere (Apple's tools wrap lines) and at most two `=` at the end. */
+const BASE64 = /^[A-Za-z0-9+/\s]*(=\s*){0,2}$/;
+
 /**
- * One allocation-free pass over a `<data>` body kept as a span: base64 characters with white space anywhere
- * (Apple's tools wrap lines), at most two `=` at the end, and a length that is a multiple of 4.
+ * Checks a `<data>` body kept as a span. The slice is cheap (V8 shares the characters) and the regex runs
+ * natively; a JavaScript per-character loop measured several times slower on a 1 MB profile.
  */
 function checkBase64(text: string, from: number, to: number): 'data' | 'dataLength' | undefined {
-  let count = 0;
-  let padding = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 10 || c === 13 || c === 9) continue;
-    if (c === 61 /* = */) {
-      padding++;
-      count++;
-      continue;
-    }
-    const isB64 = (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
-    if (!isB64 || padding > 0) return 'data';
-    count++;
-  }
-  if (padding > 2) return 'data';
-  return count % 4 === 0 ? undefined : 'dataLength';
+  const raw = text.slice(from, to);
+  if (!BASE64.test(raw)) return 'data';
+  return raw.replace(/\s+/g, '').length % 4 === 0 ? undefined : 'dataLength';
 }
 
 function isRealDate(m: RegExpExecArray): boolean {
