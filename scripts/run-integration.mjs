@@ -1,5 +1,6 @@
 // `npm run test:integration`: runs the mocha suite inside a real VS Code (code-server 4.100.3 driven by
-// headless Debian chromium), then one UI end-to-end check with a screenshot. Offline, on 127.0.0.1 only.
+// headless Debian chromium), then the UI end-to-end checks with their screenshots (the Problems view, the
+// preview, one per command for the README). Offline, on 127.0.0.1 only.
 // Writes {"passed":N,"failed":N} to $INTEGRATION_COUNTS_FILE (default test-results/integration.json).
 // `--no-build` skips `node esbuild.mjs` when dist/ is already fresh.
 import { spawnSync } from 'node:child_process';
@@ -9,7 +10,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { buildSuite, root } from './integration/build-suite.mjs';
 import { CHROMIUM, findCodeServer, launchChromium, startCodeServer, workbenchUrl } from './integration/codeServer.mjs';
-import { runPreviewCheck, runUiCheck } from './integration/uiCheck.mjs';
+import { commandChecks, resetWorkbench, runPreviewCheck, runUiCheck } from './integration/uiCheck.mjs';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
 const SUITE_TIMEOUT_MS = 180_000;
@@ -134,6 +135,51 @@ async function runUi(server) {
   }
 }
 
+/**
+ * Phase 4: one check per command (uiCheck.mjs `commandChecks`), each counted as one test, on one page
+ * that is reset between checks and replaced after a failure, so one broken check cannot fail the next.
+ */
+async function runCommandUi(server) {
+  let context;
+  let page;
+  const open = async () => {
+    context = await resources.browser.newContext({ viewport: VIEWPORT });
+    page = await context.newPage();
+    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath: root }));
+  };
+  try {
+    for (const check of commandChecks) {
+      const started = Date.now();
+      const shots = [];
+      // A failed check must not leave last run's pictures looking current.
+      for (const name of check.shots) fs.rmSync(path.join(screenshotDir, `${name}.png`), { force: true });
+      const shoot = async (name) => {
+        const file = path.join(screenshotDir, `${name}.png`);
+        await page.screenshot({ path: file });
+        shots.push(file);
+      };
+      try {
+        if (!page) await open();
+        await resetWorkbench(page);
+        const what = await within(check.run(page, { shoot, workspace }), 90_000, `the ${check.name} check`);
+        console.log(`  ✔ UI: ${what} (${elapsed(started)})`);
+        for (const file of shots) console.log(`screenshot: ${file}`);
+        counts.passed += 1;
+      } catch (error) {
+        counts.failed += 1;
+        console.log(`  ✘ UI ${check.title}: ${error instanceof Error ? error.message : String(error)}`);
+        const failure = path.join(screenshotDir, `${check.name}-failure.png`);
+        await page?.screenshot({ path: failure }).then(() => console.log(`screenshot: ${failure}`), () => {});
+        await context?.close().catch(() => {});
+        context = undefined;
+        page = undefined;
+      }
+    }
+  } finally {
+    await context?.close().catch(() => {});
+  }
+}
+
 async function main() {
   const installDir = path.join(root, '.vscode-test/code-server');
   const found = findCodeServer(installDir);
@@ -172,6 +218,7 @@ async function main() {
   }
   await runUi(resources.server);
   await runPreviewUi(resources.server);
+  await runCommandUi(resources.server);
 }
 
 async function cleanup() {
