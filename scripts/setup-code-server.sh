@@ -10,7 +10,8 @@ RIPGREP_CACHE_VERSION=1.15.11
 RIPGREP_ASSET=ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz
 
 DIR="${1:-.vscode-test/code-server}"
-APT_PACKAGES=(chromium build-essential python3 pkg-config libkrb5-dev ripgrep)
+# fonts-ipafont-gothic: Japanese text (the certificate report's column names) renders in screenshots instead of boxes.
+APT_PACKAGES=(chromium build-essential python3 pkg-config libkrb5-dev ripgrep fonts-ipafont-gothic)
 
 log() { echo "setup-code-server: $*"; }
 die() { echo "setup-code-server: ERROR: $*" >&2; exit 1; }

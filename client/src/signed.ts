@@ -14,8 +14,19 @@ class SignedContentProvider implements vscode.TextDocumentContentProvider {
     const bytes = await vscode.workspace.fs.readFile(sourceUri(uri));
     const result = await signedContent(this.client, bytes);
     if (!result.ok) throw new Error(result.error);
-    return result.text;
+    return withBanner(result.text);
   }
+}
+
+/**
+ * Puts a banner into the read-only view, as an XML comment right after the XML declaration (where a comment
+ * is allowed), so whoever reads the embedded plist also reads that the portal needs the file unsigned.
+ */
+export function withBanner(text: string): string {
+  const banner = `<!-- ${vscode.l10n.t('Read-only view of the plist inside a signed profile (the signature is not verified). The portal needs the profile unsigned: run "Mobileconfig: Export signed profile unsigned".')} -->`;
+  const decl = /^\uFEFF?<\?xml[^>]*\?>\r?\n?/.exec(text);
+  if (!decl) return `${banner}\n${text}`;
+  return `${decl[0]}${decl[0].endsWith('\n') ? '' : '\n'}${banner}\n${text.slice(decl[0].length)}`;
 }
 
 /** The read-only view of a signed file's embedded plist. */
