@@ -123,11 +123,17 @@ export interface MigrationChange {
 }
 
 /** Migrates every legacy-only payload of a file at once (alongside or replace); twins that already exist are left alone. */
+/**
+ * A payload whose own XML or plist structure is broken (a missing end tag, a value without a key) is not
+ * copied or edited: the result would carry the damage twice. Its structural problems must be fixed first.
+ */
+export function isBrokenPayload(v: VpnPayload, parse: ParseResult): boolean {
+  const { offset, length } = v.payload.dict;
+  return parse.problems.some((p) => (p.code.startsWith('xml-') || p.code.startsWith('plist-')) && p.offset < offset + length && p.offset + p.length > offset);
+}
+
 export function migrateAll(text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, mode: MigrationMode): { edits: TextEdit[]; changes: MigrationChange[] } {
-  // A payload whose own XML is broken (a missing end tag, a stray value) is not copied or edited: the
-  // result would carry the damage twice. Its structural problems must be fixed first.
-  const broken = parse.problems.filter((p) => p.code.startsWith('xml-') || p.code.startsWith('plist-'));
-  const isBroken = (v: VpnPayload) => broken.some((p) => p.offset < v.payload.dict.offset + v.payload.dict.length && p.offset + p.length > v.payload.dict.offset);
+  const isBroken = (v: VpnPayload) => isBrokenPayload(v, parse);
   const all = vpnPayloads(profile, settings);
   const taken = takenNames(profile);
   const edits: TextEdit[] = [];

@@ -18,13 +18,14 @@ import { createRuleContext, SOURCE } from './diagnostics';
  * documents skip the check: replacing value text or inserting copied elements keeps them well-formed.
  */
 function keepsXmlIntact(text: string, parse: ParseResult, edits: OffsetEdit[]): boolean {
-  const before = parse.problems.filter((p) => p.code === 'xml-malformed');
+  // Every parser problem counts (XML syntax and plist shape alike): a fix must not add either kind.
+  const before = parse.problems;
   if (before.length === 0) return true;
   let out = text;
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  const known = new Set(before.map((p) => p.message));
-  const after = parsePlist(out).problems.filter((p) => p.code === 'xml-malformed');
-  return after.length <= before.length && after.every((p) => known.has(p.message));
+  const known = new Set(before.map((p) => `${p.code}:${p.message}`));
+  const after = parsePlist(out).problems;
+  return after.length <= before.length && after.every((p) => known.has(`${p.code}:${p.message}`));
 }
 
 /** Source action kinds for migrating a whole file (VS Code filters on these prefixes). */

@@ -5,7 +5,7 @@
  */
 import { removeEdit } from '../migrate';
 import { vpnAt, vpnLabel, vpnPayloads } from '../vpn';
-import { equivalentNew } from '../migrate';
+import { equivalentNew, isBrokenPayload } from '../migrate';
 import type { Rule } from './rule';
 
 export const vpnBothApps: Rule = {
@@ -41,7 +41,7 @@ export const vpnBothApps: Rule = {
   },
   fixes(ctx, problem) {
     const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
-    if (!v || v.app !== 'legacy' || !equivalentNew(v, vpnPayloads(ctx.profile, ctx.settings))) return [];
+    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.parse) || !equivalentNew(v, vpnPayloads(ctx.profile, ctx.settings))) return [];
     return [{ title: ctx.t('remove'), edits: [removeEdit(v, ctx.text)] }];
   },
 };

@@ -3,7 +3,7 @@
  * Why: certificate users get a working VPN in the new app only through a payload it recognises
  * (shared/domain/README.md, "Who needs a profile"). Fixes: replace the subtype in place, or add a copy alongside.
  */
-import { alongsideEdit, canReplace, equivalentNew, replaceEdit, takenNames } from '../migrate';
+import { alongsideEdit, canReplace, equivalentNew, isBrokenPayload, replaceEdit, takenNames } from '../migrate';
 import { usesCertificate, vpnAt, vpnPayloads } from '../vpn';
 import type { Fix, Rule } from './rule';
 
@@ -36,7 +36,7 @@ export const vpnLegacyOnly: Rule = {
   },
   fixes(ctx, problem) {
     const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
-    if (!v || v.app !== 'legacy') return [];
+    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.parse)) return [];
     const fixes: Fix[] = [];
     if (canReplace(v, ctx.profile, ctx.settings)) {
       fixes.push({ title: ctx.t('replace'), isPreferred: true, edits: [replaceEdit(v, ctx.text, ctx.settings)] });
