@@ -78,4 +78,19 @@ describe('language features in VS Code', () => {
     assert.ok(labels.includes('VPNUUID') || labels.includes('OnDemandEnabled') || labels.includes('Proxies'), `completion offers VPN keys: ${labels.slice(0, 20).join(', ')}`);
     assert.ok(!labels.includes('VPNType'), 'a key already present is not offered again');
   });
+
+  it('offers and applies the "did you mean" fix for an unknown key', async () => {
+    const source = await openFixture('anyconnect-valid.mobileconfig');
+    const misspelt = source.document.getText().replace('<key>UserDefinedName</key>', '<key>UserDefinedNme</key>');
+    assert.notEqual(misspelt, source.document.getText(), 'the fixture has a UserDefinedName key');
+    const doc = await vscode.workspace.openTextDocument({ language: 'mobileconfig', content: misspelt });
+    const editor = await vscode.window.showTextDocument(doc);
+    const unknown = await waitFor('the payload-key-unknown diagnostic', () => mobileconfigDiagnostics(doc.uri, 'payload-key-unknown')[0]);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, unknown.range, vscode.CodeActionKind.QuickFix.value);
+    const rename = actions.find((a) => a.title.includes('UserDefinedName'));
+    assert.ok(rename?.edit, `a fix to UserDefinedName among: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(await vscode.workspace.applyEdit(rename.edit), true);
+    assert.ok(editor.document.getText().includes('<key>UserDefinedName</key>'));
+    await waitFor('the unknown-key warning to go', () => (mobileconfigDiagnostics(doc.uri, 'payload-key-unknown').length === 0 ? true : undefined));
+  });
 });
