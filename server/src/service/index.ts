@@ -112,8 +112,9 @@ export function createLanguageService(): LanguageService {
 
 /** Validates a text in one call: the entry point for the CLI, benchmarks and other tools. */
 export function validate(text: string, settings?: Partial<ServiceSettings>, uri = 'untitled:profile.mobileconfig'): Diagnostic[] {
-  const service = createLanguageService();
-  return service.validate(service.parseDocument(TextDocument.create(uri, 'mobileconfig', 0, text), settings), settings);
+  const s = resolveSettings(settings);
+  const document = TextDocument.create(uri, 'mobileconfig', 0, text);
+  return runRules(document, parsePlist(text, { maxNestingDepth: s.maxNestingDepth }), s, undefined, true);
 }
 
 /** Fills in defaults for any missing setting. */

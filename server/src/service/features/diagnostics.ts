@@ -50,7 +50,12 @@ export function effectiveSeverity(problem: Problem, settings: ServiceSettings): 
   return (settings.mode === 'portal' ? rule.portalSeverity : undefined) ?? rule.defaultSeverity;
 }
 
-export function runRules(document: TextDocument, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler): Diagnostic[] {
+/**
+ * `oneShot`: the document was made for this one call (the `validate(text)` entry point), so its own line table
+ * does not exist yet and a faster one is built here. An editor's document keeps its line table across edits
+ * (TextDocument updates it incrementally), so the server converts positions with it.
+ */
+export function runRules(document: TextDocument, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler, oneShot = false): Diagnostic[] {
   const text = document.getText();
   const problems: Problem[] = [...parse.problems];
   const tooLarge = text.length > settings.maxDocumentSize;
@@ -74,7 +79,7 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
       for (const p of found) problems.push(p);
     }
   }
-  return toDiagnostics(document, problems, settings);
+  return toDiagnostics(document, problems, settings, oneShot);
 }
 
 /**
@@ -118,9 +123,9 @@ export function positionFinder(text: string): (offset: number) => Position {
   };
 }
 
-export function toDiagnostics(document: TextDocument, problems: Problem[], settings: ServiceSettings): Diagnostic[] {
+export function toDiagnostics(document: TextDocument, problems: Problem[], settings: ServiceSettings, oneShot = false): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const positionAt = positionFinder(document.getText());
+  const positionAt = oneShot ? positionFinder(document.getText()) : (offset: number) => document.positionAt(offset);
   const uri = document.uri;
   // Rules translate their own messages; the parser's (and this pipeline's) English ones are translated here.
   const japanese = settings.locale.toLowerCase().startsWith('ja');
