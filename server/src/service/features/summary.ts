@@ -148,7 +148,8 @@ export function findSecrets(text: string, top: DictNode | undefined): string[] {
         const key = e.key?.value ?? '?';
         const p = path ? `${path}.${key}` : key;
         const v = e.value;
-        if (isSecretKey(key) && v && ((v.kind === 'string' && v.value !== '') || v.kind === 'data')) out.push(p);
+        // SCEP's Challenge is the one secret whose name says nothing of it; the rest match isSecretKey.
+        if ((isSecretKey(key) || (key === 'Challenge' && type === 'com.apple.security.scep')) && v && ((v.kind === 'string' && v.value !== '') || v.kind === 'data')) out.push(p);
         else if (key === 'PayloadContent' && v?.kind === 'data' && type === 'com.apple.security.pkcs12' && dataText(text, v) !== '') out.push(p);
         else visit(v, p, type);
       }

@@ -15,6 +15,11 @@ const SECRET_KEYS: { payloadType: string; path: string[]; keys: string[] }[] = [
   { payloadType: 'com.apple.profileRemovalPassword', path: [], keys: ['RemovalPassword'] },
   { payloadType: 'com.apple.security.scep', path: ['PayloadContent'], keys: ['Challenge'] },
   { payloadType: 'com.apple.security.pkcs12', path: [], keys: ['Password'] },
+  // The same kind of secret in other payloads the preview already lists (Wi-Fi and IPSec keys).
+  { payloadType: 'com.apple.wifi.managed', path: [], keys: ['Password'] },
+  { payloadType: 'com.apple.wifi.managed', path: ['EAPClientConfiguration'], keys: ['UserPassword'] },
+  { payloadType: VPN_PAYLOAD_TYPE, path: ['IPSec'], keys: ['SharedSecret', 'XAuthPassword'] },
+  { payloadType: VPN_PAYLOAD_TYPE, path: ['IKEv2'], keys: ['SharedSecret'] },
 ];
 
 export interface SecretNode {
@@ -45,7 +50,7 @@ export function secretNodes(profile: Profile): SecretNode[] {
 export const secretInClearText: Rule = {
   id: 'secret-in-clear-text',
   defaultSeverity: 'info',
-  description: 'A password or challenge (AuthPassword, Password, HTTPProxyPassword, RemovalPassword, SCEP Challenge, PKCS#12 Password) stored in clear text.',
+  description: 'A password, shared secret or challenge (VPN AuthPassword/Password/SharedSecret, proxy passwords, RemovalPassword, SCEP Challenge, PKCS#12 and Wi-Fi passwords) stored in clear text.',
   messages: {
     en: { clear: '{0} is stored in clear text in the profile; anyone with the file can read it.' },
     ja: { clear: '{0} はプロファイル内に平文で保存されています。ファイルを入手した人は誰でも読み取れます。' },
