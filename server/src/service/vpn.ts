@@ -2,7 +2,7 @@
  * The AnyConnect view of a profile: every VPN payload with its type, subtype, target app and the
  * connection facts twins are compared on (shared/domain/README.md, "The two iOS apps").
  */
-import { getDict, getEntry, getStringNode, Payload, Profile } from './profile';
+import { getDict, getStringNode, Payload, Profile } from './profile';
 import type { DictNode, ScalarNode, ServiceSettings } from './types';
 
 export const VPN_PAYLOAD_TYPE = 'com.apple.vpn.managed';
@@ -93,11 +93,6 @@ function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
   };
 }
 
-/** Gateway addresses compare without case and surrounding space (host names are case-insensitive). */
-export function sameAddress(a: ScalarNode | undefined, b: ScalarNode | undefined): boolean {
-  return (a?.value.trim().toLowerCase() ?? '') === (b?.value.trim().toLowerCase() ?? '');
-}
-
 /** Two payloads reach the same head-end group: same RemoteAddress and same VendorConfig.Group. */
 export function isEquivalent(a: VpnPayload, b: VpnPayload): boolean {
   return a.addressKey === b.addressKey && a.groupKey === b.groupKey;
@@ -156,10 +151,6 @@ export function hasDuplicateUuid(v: VpnPayload, profile: Profile): boolean {
   return count > 1;
 }
 
-/** Whether a key of the payload dict is present (for rules that only care about presence). */
-export function hasKey(dict: DictNode | undefined, key: string): boolean {
-  return !!dict && !!getEntry(dict, key);
-}
 
 /** The VPN payload whose dict contains an offset (for fixes, which only get a problem's offset). */
 export function vpnAt(profile: Profile, settings: ServiceSettings, offset: number): VpnPayload | undefined {
