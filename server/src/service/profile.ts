@@ -22,7 +22,22 @@ export interface Profile {
   content: PlistNode | undefined;
 }
 
+const profiles = new WeakMap<ParseResult, Profile>();
+
+/**
+ * The profile view of a parse, built once per parse: diagnostics, code actions, hover and the rest share it,
+ * and with it the per-profile caches hung on it (VPN payloads, the schema walk).
+ */
 export function buildProfile(parse: ParseResult): Profile {
+  let profile = profiles.get(parse);
+  if (!profile) {
+    profile = computeProfile(parse);
+    profiles.set(parse, profile);
+  }
+  return profile;
+}
+
+function computeProfile(parse: ParseResult): Profile {
   const top = parse.root?.kind === 'dict' ? parse.root : undefined;
   const payloads: Payload[] = [];
   const content = top ? getValue(top, 'PayloadContent') : undefined;
