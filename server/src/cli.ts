@@ -170,9 +170,8 @@ function isFileLink(full: string): boolean {
  * plists and CMS-signed DER so each byte keeps one offset and the service can recognise the container).
  */
 function readProfile(file: string): string {
-  const text = decodeBytes(fs.readFileSync(file));
-  // Editors drop a UTF-8 BOM from the document text, so positions on line 1 must not count it.
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // decodeBytes already drops the BOM, as editors do, so positions on line 1 match theirs.
+  return decodeBytes(fs.readFileSync(file));
 }
 
 function localeFromEnv(): string {

@@ -7,6 +7,7 @@ import { buildProfile, getString } from '../profile';
 import type { DictNode, ParseResult, PlistNode, ServiceSettings } from '../types';
 import { vpnPayloads } from '../vpn';
 import { dataText, findSecrets, messageText } from './summary';
+import { escapeXml } from '../rules/helpers';
 
 export const PLIST_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
   + '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
@@ -28,9 +29,6 @@ export type ExportOutcome =
   | { ok: true; text: string; fileName: string; report: ExportReport }
   | { ok: false; reason: 'errors' | 'not-a-profile'; errors: { message: string; code: string | undefined; line: number }[] };
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Base64 wrapped like Apple's own writer: 52 characters a line, indented one level deeper than the tag. */
 function writeData(base64: string, indent: string): string {

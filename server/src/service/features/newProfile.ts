@@ -4,6 +4,7 @@
  * the caller so the service stays pure and tests are repeatable.
  */
 import { PLIST_HEADER } from './exportProfile';
+import { escapeXml } from '../rules/helpers';
 
 export type NewProfileTarget = 'new' | 'legacy' | 'both';
 /** `portal-certificate`: the portal injects the certificate at issuance; `certificate-payload`: a PKCS#12 placeholder. */
@@ -34,9 +35,6 @@ class Data {
 
 type Value = string | number | boolean | Data | Value[] | { [key: string]: Value };
 
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 /** Writes keys in the order given: the generated profile reads top-down like the portal's form. */
 function write(value: Value, depth: number, out: string[]): void {
