@@ -2,7 +2,6 @@
  * Custom LSP requests the client uses for its own features (preview, export, new-profile wizard, signed
  * profiles). Kept apart from server.ts so the LSP wiring stays short; each handler asks the pure service.
  */
-import { randomUUID } from 'node:crypto';
 import { AsnConvert } from '@peculiar/asn1-schema';
 import { ContentInfo, id_signedData, SignedData } from '@peculiar/asn1-cms';
 import * as asn1js from 'asn1js';
@@ -18,6 +17,7 @@ import {
   ProfileSummaryRequest, SignedContentParams, SignedContentRequest, SignedContentResult,
 } from './protocol';
 import { WorkspaceProfiles } from './workspaceProfiles';
+import { newUuid } from './service/rules/helpers';
 
 export interface RequestContext {
   connection: Connection;
@@ -83,12 +83,12 @@ export function registerCustomRequests(ctx: RequestContext): void {
     // `export/` folder carry the same name by design and must not count as a clash.
     const names = base.mode === 'portal' ? base.workspaceProfileNames : await workspaceNames(document.uri);
     const s: ServiceSettings = { ...base, mode: 'portal', workspaceProfileNames: names.filter((n) => !/\/export\/[^/]*$/.test(n.uri)) };
-    const parsed = service.parseDocument(document, s);
+    const parsed = parse(document, s, params.text !== undefined);
     const fallback = decodeURIComponent(params.uri.split('/').pop() ?? 'profile');
     return buildExport(document.getText(), parsed.parse, s, service.validate(parsed, s), fallback, params.wasSigned === true);
   });
 
-  connection.onRequest(NewProfileRequest, (params: NewProfileOptions): NewProfileResult => ({ text: buildNewProfile(params, randomUUID) }));
+  connection.onRequest(NewProfileRequest, (params: NewProfileOptions): NewProfileResult => ({ text: buildNewProfile(params, newUuid) }));
 
   connection.onRequest<SignedContentResult, void>(SignedContentRequest, (params: SignedContentParams): SignedContentResult =>
     readSignedProfile(new Uint8Array(Buffer.from(params.base64, 'base64')), readCms));
