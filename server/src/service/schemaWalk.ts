@@ -11,14 +11,37 @@ import type { DictNode, KeyNode, NodeKind, PlistNode, ScalarNode } from './types
 /** The pseudo payload type of the profile's outermost dict, as the catalog's overlay names it. */
 export const TOP_LEVEL_TYPE = 'TopLevel';
 
-/** Where a value sits: its payload, the path of key names from the payload dict (array items add no name). */
-export interface Place {
-  payload: Payload;
-  /** The payload's PayloadType, or `TopLevel` for the profile dict. */
-  payloadType: string;
-  path: readonly string[];
+/**
+ * Where a value sits: its payload, the path of key names from the payload dict (array items add no name).
+ * The path is built only when asked for (a report, a VPN-rule check): a large profile has thousands of places.
+ */
+export class Place {
+  private fullPath: readonly string[] | undefined;
+
+  constructor(
+    readonly payload: Payload,
+    /** The payload's PayloadType, or `TopLevel` for the profile dict. */
+    readonly payloadType: string,
+    private readonly parent: Place | undefined,
+    /** The key this place adds to its parent's path; undefined when it adds none (an array element, the payload dict). */
+    private readonly name: string | undefined,
+  ) {}
+
+  get path(): readonly string[] {
+    if (this.fullPath === undefined) {
+      const base = this.parent ? this.parent.path : NO_PATH;
+      this.fullPath = this.name === undefined ? base : [...base, this.name];
+    }
+    return this.fullPath;
+  }
+
+  /** True for the payload dict itself (or the profile dict). */
+  get isPayloadLevel(): boolean {
+    return this.parent === undefined;
+  }
 }
 
+const NO_PATH: readonly string[] = [];
 /**
  * A value the schema defines: a dict member (with its `<key>`) or an array element. A class with a lazy path,
  * since a large profile has many values and most are never reported (object spreads per value cost seconds).
@@ -56,12 +79,15 @@ export class SchemaValue {
 
   /** True for a key of the payload dict itself (or of the profile dict). */
   get atPayloadLevel(): boolean {
-    return this.name !== undefined && this.at.path.length === 0;
+    return this.name !== undefined && this.at.isPayloadLevel;
   }
 }
 
 /** A dict member the schema does not define at that place. */
-export interface UnknownKey extends Place {
+export interface UnknownKey {
+  payload: Payload;
+  payloadType: string;
+  path: readonly string[];
   keyNode: KeyNode;
   /** The container it was looked up in, for suggestions. */
   container: KeyContainer;
@@ -70,7 +96,9 @@ export interface UnknownKey extends Place {
 }
 
 /** A dict the schema describes (payload dicts included), for required-key checks. */
-export interface SchemaDict extends Place {
+export interface SchemaDict {
+  /** Where the dict sits; its `path` leads to the dict. */
+  at: Place;
   dict: DictNode;
   container: KeyContainer;
   /** The `<key>` naming this dict in its parent; undefined for a payload dict or an array element. */
@@ -107,7 +135,10 @@ export interface SchemaWalk {
 
 const cache = new WeakMap<Profile, SchemaWalk>();
 
-/** The walk of this profile; empty unless the top level is a `Configuration` profile (other rules report that). */
+/**
+ * The walk of this profile; empty unless the top level is a `Configuration` profile (other rules report that).
+ * Kept until `releaseSchemaWalk`: the schema rules of one validation share it.
+ */
 export function schemaWalk(profile: Profile): SchemaWalk {
   let walk = cache.get(profile);
   if (!walk) {
@@ -115,6 +146,14 @@ export function schemaWalk(profile: Profile): SchemaWalk {
     cache.set(profile, walk);
   }
   return walk;
+}
+
+/**
+ * Drops the walk once a validation (or a code-action request) is done with it. It is as big as the tree's
+ * schema-checked part, and an open document would otherwise hold it until its next edit.
+ */
+export function releaseSchemaWalk(profile: Profile): void {
+  cache.delete(profile);
 }
 
 /** A payload dict's keys: the type's own, then the common Payload* keys, then the type's wildcard. Cached per type. */
@@ -187,7 +226,7 @@ function computeWalk(profile: Profile): SchemaWalk {
   if (!top || topType?.kind !== 'string' || topType.value !== 'Configuration') return out;
 
   const visitDict = (place: Place, dict: DictNode, container: KeyContainer, os: SupportedOS, keyNode: KeyNode | undefined) => {
-    out.dicts.push({ payload: place.payload, payloadType: place.payloadType, path: place.path, dict, container, keyNode });
+    out.dicts.push({ at: place, dict, container, keyNode });
     for (const entry of dict.entries) {
       const name = entry.key?.value;
       if (name === undefined || !entry.value) continue;
@@ -201,8 +240,7 @@ function computeWalk(profile: Profile): SchemaWalk {
   };
 
   const visitValue = (at: Place, name: string | undefined, node: PlistNode, key: KeySchema, parentOs: SupportedOS, keyNode: KeyNode | undefined) => {
-    // mergeOS copies; most keys have no facts of their own, so keep the parent's object then.
-    const os = key.os ? mergeOS(parentOs, key.os) : parentOs;
+    const os = key.os ? mergeOSCached(parentOs, key.os) : parentOs;
     const isContainer = node.kind === 'dict' || node.kind === 'array';
     // A leaf of the right type whose key has no facts to check is of no use to any rule: most leaves of a
     // large profile are such, and not recording them halves the walk's cost.
@@ -212,9 +250,9 @@ function computeWalk(profile: Profile): SchemaWalk {
     // The profile's PayloadContent items are payloads, walked below with their own schemas.
     if (at.payloadType === TOP_LEVEL_TYPE && value.atPayloadLevel && name === 'PayloadContent') return;
     if (node.kind === 'dict' && key.type === 'dictionary') {
-      visitDict({ payload: at.payload, payloadType: at.payloadType, path: value.path }, node, key, os, keyNode);
+      visitDict(new Place(at.payload, at.payloadType, at, name), node, key, os, keyNode);
     } else if (node.kind === 'array' && key.type === 'array' && key.item && node.items.length > 0) {
-      const inner: Place = { payload: at.payload, payloadType: at.payloadType, path: value.path };
+      const inner = new Place(at.payload, at.payloadType, at, name);
       for (const item of node.items) visitValue(inner, undefined, item, key.item, os, undefined);
     }
   };
@@ -222,7 +260,7 @@ function computeWalk(profile: Profile): SchemaWalk {
   const topSchema = getTopLevelSchema();
   const topPayload: Payload = { dict: top, index: -1, type: TOP_LEVEL_TYPE };
   out.payloads.push({ payload: topPayload, payloadType: TOP_LEVEL_TYPE, schema: topSchema, typeNode: topType });
-  visitDict({ payload: topPayload, payloadType: TOP_LEVEL_TYPE, path: [] }, top, topSchema, topSchema.os ?? {}, undefined);
+  visitDict(new Place(topPayload, TOP_LEVEL_TYPE, undefined, undefined), top, topSchema, topSchema.os ?? NO_OS, undefined);
 
   for (const payload of profile.payloads) {
     const schema = payload.type === undefined ? undefined : getPayloadSchema(payload.type);
@@ -231,8 +269,24 @@ function computeWalk(profile: Profile): SchemaWalk {
     out.payloads.push({ payload, payloadType: schema.payloadType, schema, typeNode });
     const container = WRAPPED_LAYOUT.has(schema.payloadType) && getEntry(payload.dict, 'PayloadContent')?.value?.kind === 'array'
       ? wrappedContainer(schema) : payloadContainer(schema);
-    visitDict({ payload, payloadType: schema.payloadType, path: [] }, payload.dict, container, schema.os ?? {}, undefined);
+    visitDict(new Place(payload, schema.payloadType, undefined, undefined), payload.dict, container, schema.os ?? NO_OS, undefined);
   }
+  return out;
+}
+
+const NO_OS: SupportedOS = {};
+
+/**
+ * mergeOS, remembered per (parent, key facts) pair: both come from the catalog or from earlier merges, so the
+ * pairs are few, while a large profile asks for the same merge thousands of times.
+ */
+const merged = new WeakMap<SupportedOS, WeakMap<SupportedOS, SupportedOS>>();
+
+function mergeOSCached(base: SupportedOS, override: SupportedOS): SupportedOS {
+  let byOverride = merged.get(base);
+  if (!byOverride) merged.set(base, (byOverride = new WeakMap()));
+  let out = byOverride.get(override);
+  if (!out) byOverride.set(override, (out = mergeOS(base, override)));
   return out;
 }
 

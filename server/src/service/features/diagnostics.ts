@@ -5,6 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
 import { buildProfile, Profile } from '../profile';
+import { releaseSchemaWalk } from '../schemaWalk';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
 import { translateParserMessageJa } from '../parser/messagesJa';
@@ -78,6 +79,7 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
       }
       for (const p of found) problems.push(p);
     }
+    releaseSchemaWalk(profile);
   }
   return toDiagnostics(document, problems, settings, oneShot);
 }

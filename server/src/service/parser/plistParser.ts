@@ -4,7 +4,7 @@
  * so deep nesting cannot overflow the call stack, and `<data>` bodies are skipped with `indexOf`.
  */
 import type {
-  ArrayNode, BoolNode, ContainerKind, DictNode, KeyNode, ParseResult, PlistNode, Problem, ScalarNode,
+  ArrayNode, BoolNode, ContainerKind, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, Problem, ScalarNode,
 } from '../types';
 
 export interface ParseOptions {
@@ -44,7 +44,9 @@ interface Frame {
   /** A dict's key still waiting for its value. */
   pendingKey: KeyNode | undefined;
   /** Made up to parse a fragment that lacks its `<plist>`/`<dict>` wrapper; never reported as unclosed. */
-  synthetic?: boolean;
+  synthetic: boolean;
+  /** Where this container's children start in the scanner's scratch list (entries for a dict, items for an array). */
+  childStart: number;
 }
 
 const isNameStart = (c: number) =>
@@ -55,6 +57,11 @@ const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 /** Names and keys quoted in messages are cut short: a 1 MB key must not become a 1 MB diagnostic message. */
 const MAX_QUOTED = 80;
 const clip = (s: string) => (s.length > MAX_QUOTED ? s.slice(0, MAX_QUOTED) + '…' : s);
+
+/** End tags of the leaf elements as Apple's tools write them, for the fast path of `readText`. */
+const CLOSE_TAGS: Record<string, string> = {
+  key: '</key>', string: '</string>', integer: '</integer>', real: '</real>', date: '</date>', data: '</data>', true: '</true>', false: '</false>',
+};
 
 /** The element names of the plist DTD as constants, so the common case allocates no string per tag. */
 const KNOWN_NAMES = ['key', 'dict', 'true', 'data', 'date', 'real', 'array', 'false', 'plist', 'string', 'integer'];
@@ -146,6 +153,13 @@ class Scanner {
   private sawPlist = false;
   private readonly maxDepth: number;
   private tooDeepReported = false;
+  /** The children of every open dict and array, innermost last; each frame owns the part from its `childStart`. */
+  private readonly entryScratch: DictEntry[] = [];
+  private readonly itemScratch: PlistNode[] = [];
+  /** Key names seen in this parse, so each distinct name is one string however often it appears. */
+  private readonly keyNames = new Map<number, string[]>();
+  /** The next `&` at or after some passed position (or `end`): a text run before it needs no entity decoding. */
+  private nextAmp = -1;
 
   constructor(
     private readonly text: string,
@@ -200,6 +214,7 @@ class Scanner {
     const { text } = this;
     const start = this.pos;
     const next = text.charCodeAt(start + 1);
+    if (this.sawPlist && this.plainTag(start, next)) return;
     if (next === 33 /* ! */) {
       if (text.startsWith('<!--', start)) return this.comment();
       if (text.startsWith('<![CDATA[', start)) {
@@ -224,6 +239,56 @@ class Scanner {
     }
     if (next === 47 /* / */) return this.endTag();
     return this.startTag();
+  }
+
+  /**
+   * The tags Apple's tools write, exactly as they write them (`<key>`, `</dict>`, `<true/>`), recognised with one
+   * comparison and no name scan. Returns false for anything else, which the general path then reads.
+   */
+  private plainTag(start: number, next: number): boolean {
+    const { text } = this;
+    const at = start + 1;
+    let name: string;
+    switch (next) {
+      case 107 /* k */: name = 'key'; break;
+      case 115 /* s */: name = 'string'; break;
+      case 100 /* d */: name = text.startsWith('dict>', at) ? 'dict' : text.startsWith('data>', at) ? 'data' : 'date'; break;
+      case 97 /* a */: name = 'array'; break;
+      case 105 /* i */: name = 'integer'; break;
+      case 114 /* r */: name = 'real'; break;
+      case 116 /* t */: return this.plainBool('true', start);
+      case 102 /* f */: return this.plainBool('false', start);
+      case 47 /* / */: return this.plainEndTag(start);
+      default: return false;
+    }
+    const tagEnd = at + name.length + 1;
+    if (tagEnd > this.end || text.charCodeAt(tagEnd - 1) !== 62 /* > */ || !text.startsWith(name, at)) return false;
+    this.pos = tagEnd;
+    switch (name) {
+      case 'key': this.keyElement(start, tagEnd, false); break;
+      case 'dict': case 'array': this.openContainer(name, start, tagEnd, false); break;
+      default: this.scalarElement(SCALAR_KINDS[name], name, start, tagEnd, false);
+    }
+    return true;
+  }
+
+  private plainBool(name: 'true' | 'false', start: number): boolean {
+    const tagEnd = start + name.length + 3;
+    if (tagEnd > this.end || !this.text.startsWith(name, start + 1) || !this.text.startsWith('/>', tagEnd - 2)) return false;
+    this.pos = tagEnd;
+    this.boolElement(name, start, tagEnd, true);
+    return true;
+  }
+
+  /** `</dict>` or `</array>` closing the innermost open container. */
+  private plainEndTag(start: number): boolean {
+    const top = this.stack[this.stack.length - 1];
+    if (!top || (top.tag !== 'dict' && top.tag !== 'array')) return false;
+    const tagEnd = start + top.tag.length + 3;
+    if (tagEnd > this.end || this.text.charCodeAt(tagEnd - 1) !== 62 || !this.text.startsWith(top.tag, start + 2)) return false;
+    this.pos = tagEnd;
+    this.finish(this.stack.pop()!, tagEnd);
+    return true;
   }
 
   private badMarkup(start: number): void {
@@ -333,7 +398,7 @@ class Scanner {
           return;
         }
         this.sawPlist = true;
-        if (!selfClosing) this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined });
+        if (!selfClosing) this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined, synthetic: false, childStart: 0 });
         return;
       case 'dict':
       case 'array':
@@ -358,11 +423,11 @@ class Scanner {
   private wrapFragment(name: string, start: number): void {
     this.sawPlist = true;
     this.problem(ParserCodes.malformed, start, 1, 'No <plist> root element: a profile is `<plist version="1.0">` holding one <dict>.');
-    this.stack.push({ tag: 'plist', start, startLength: 0, node: undefined, pendingKey: undefined, synthetic: true });
+    this.stack.push({ tag: 'plist', start, startLength: 0, node: undefined, pendingKey: undefined, synthetic: true, childStart: 0 });
     if (name === 'key') {
       const node: DictNode = { kind: 'dict', offset: start, length: 0, parent: undefined, entries: [], selfClosing: false };
       this.root = node;
-      this.stack.push({ tag: 'dict', start, startLength: 0, node, pendingKey: undefined, synthetic: true });
+      this.stack.push({ tag: 'dict', start, startLength: 0, node, pendingKey: undefined, synthetic: true, childStart: this.entryScratch.length });
     }
   }
 
@@ -381,7 +446,10 @@ class Scanner {
       ? { kind: 'dict', offset: start, length: tagEnd - start, parent, entries: [], selfClosing }
       : { kind: 'array', offset: start, length: tagEnd - start, parent, items: [], selfClosing };
     this.attach(node);
-    if (!selfClosing) this.stack.push({ tag: name, start, startLength: tagEnd - start, node, pendingKey: undefined });
+    if (!selfClosing) {
+      const childStart = name === 'dict' ? this.entryScratch.length : this.itemScratch.length;
+      this.stack.push({ tag: name, start, startLength: tagEnd - start, node, pendingKey: undefined, synthetic: false, childStart });
+    }
   }
 
   private containerParent(): DictNode | ArrayNode | undefined {
@@ -404,14 +472,14 @@ class Scanner {
     }
     const container = top.node!;
     if (container.kind === 'array') {
-      container.items.push(node);
+      this.itemScratch.push(node);
       return;
     }
     if (top.pendingKey) {
-      container.entries.push({ key: top.pendingKey, value: node });
+      this.entryScratch.push({ key: top.pendingKey, value: node });
       top.pendingKey = undefined;
     } else {
-      container.entries.push({ key: undefined, value: node });
+      this.entryScratch.push({ key: undefined, value: node });
       this.problem(ParserCodes.valueWithoutKey, node.offset, node.length, 'Value without a <key> in a dictionary.');
     }
   }
@@ -431,7 +499,7 @@ class Scanner {
 
   private keyWithoutValue(frame: Frame): void {
     const key = frame.pendingKey!;
-    (frame.node as DictNode).entries.push({ key, value: undefined });
+    this.entryScratch.push({ key, value: undefined });
     this.problem(ParserCodes.keyWithoutValue, key.offset, key.length, `Key "${clip(key.value)}" has no value.`);
     frame.pendingKey = undefined;
   }
@@ -525,6 +593,14 @@ class Scanner {
    */
   private readText(name: string, start: number, tagEnd: number, raw: boolean): void {
     const { text } = this;
+    // The usual case: plain text, then this element's end tag exactly as Apple writes it.
+    const first = text.indexOf('<', tagEnd);
+    const close = CLOSE_TAGS[name];
+    if (first >= 0 && close !== undefined && first + close.length <= this.end && text.startsWith(close, first)) {
+      const value = raw ? '' : name === 'key' ? this.keyName(tagEnd, first) : this.textRun(tagEnd, first);
+      this.pos = first + close.length;
+      return this.setText(value, tagEnd, first - tagEnd, this.pos);
+    }
     let i = tagEnd;
     let value = '';
     for (;;) {
@@ -578,6 +654,40 @@ class Scanner {
       this.pos = lt;
       return this.setText(value, tagEnd, lt - tagEnd, lt);
     }
+  }
+
+  /** The text of [from, to), entities decoded; a run with no `&` (the usual case) is sliced as it is. */
+  private textRun(from: number, to: number): string {
+    return this.ampFrom(from) >= to ? this.text.slice(from, to) : this.decode(this.text.slice(from, to), from);
+  }
+
+  /** The first `&` at or after `from` (the text's length if none); positions only move forward, so all calls cost one scan. */
+  private ampFrom(from: number): number {
+    if (this.nextAmp < from) {
+      const amp = this.text.indexOf('&', from);
+      this.nextAmp = amp < 0 ? this.text.length : amp;
+    }
+    return this.nextAmp;
+  }
+
+  /**
+   * A key name, one string per distinct name in this parse: a big profile repeats a few hundred names tens of
+   * thousands of times. Looked up by length and three characters, then compared in place, so a repeat allocates nothing.
+   */
+  private keyName(from: number, to: number): string {
+    const { text } = this;
+    const length = to - from;
+    if (length === 0) return '';
+    if (length > 64 || this.ampFrom(from) < to) return this.textRun(from, to);
+    const hash = length | ((text.charCodeAt(from) & 0x7f) << 6) | ((text.charCodeAt(to - 1) & 0x7f) << 13) | ((text.charCodeAt(from + (length >> 1)) & 0x7f) << 20);
+    const seen = this.keyNames.get(hash);
+    if (seen) {
+      for (const name of seen) if (text.startsWith(name, from)) return name;
+    }
+    const name = text.slice(from, to);
+    if (!seen) this.keyNames.set(hash, [name]);
+    else if (seen.length < 8) seen.push(name);
+    return name;
   }
 
   /** Decodes the five predefined entities and character references; anything else is reported and kept as written. */
@@ -645,9 +755,22 @@ class Scanner {
     void text;
   }
 
+  /**
+   * Closes a frame: the container gets its length and its children, copied out of the scratch list at their
+   * exact count (an array grown by push keeps up to half again its size as slack, for the life of the tree).
+   */
   private finish(frame: Frame, end: number): void {
     if (frame.pendingKey) this.keyWithoutValue(frame);
-    if (frame.node) frame.node.length = end - frame.node.offset;
+    const node = frame.node;
+    if (!node) return;
+    node.length = end - node.offset;
+    if (node.kind === 'dict') {
+      node.entries = this.entryScratch.slice(frame.childStart);
+      this.entryScratch.length = frame.childStart;
+    } else {
+      node.items = this.itemScratch.slice(frame.childStart);
+      this.itemScratch.length = frame.childStart;
+    }
   }
 
   private closeAll(): void {

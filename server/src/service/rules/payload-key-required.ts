@@ -57,7 +57,7 @@ export const payloadKeyRequired: Rule = {
       const conditional: { key: KeySchema; cond: Condition }[] = [];
       for (const key of keys) {
         if (getEntry(d.dict, key.name)) continue;
-        const cond = key.presence === 'required' ? undefined : key.requiredWhen!.find((c) => holds(d.payload.dict, c));
+        const cond = key.presence === 'required' ? undefined : key.requiredWhen!.find((c) => holds(d.at.payload.dict, c));
         if ((key.presence !== 'required' && !cond) || skip(ctx, d, key.name)) continue;
         if (cond) conditional.push({ key, cond });
         else plain.push(key.name);
@@ -84,7 +84,7 @@ function requiredKeys(container: KeyContainer): readonly KeySchema[] {
 /** Where to point: the key naming a nested dict, the PayloadType of a payload, else the dict's start tag. */
 function spanOf(d: SchemaDict): { offset: number; length: number } {
   if (d.keyNode) return { offset: d.keyNode.offset, length: d.keyNode.length };
-  if (d.path.length === 0) {
+  if (d.at.path.length === 0) {
     const type = getEntry(d.dict, 'PayloadType')?.value;
     if (type?.kind === 'string' && type.valueLength > 0) return { offset: type.valueOffset, length: type.valueLength };
   }
@@ -92,8 +92,8 @@ function spanOf(d: SchemaDict): { offset: number; length: number } {
 }
 
 function labelOf(ctx: RuleContext, d: SchemaDict): string {
-  if (d.path.length === 0) return d.payloadType === TOP_LEVEL_TYPE ? 'The profile' : d.payloadType;
-  const path = d.path.join('.');
+  if (d.at.path.length === 0) return d.at.payloadType === TOP_LEVEL_TYPE ? 'The profile' : d.at.payloadType;
+  const path = d.at.path.join('.');
   return d.keyNode ? path : ctx.t('item', path);
 }
 
@@ -113,16 +113,16 @@ function describe(ctx: RuleContext, cond: Condition): string {
 
 /** Requirements another rule reports with a message made for the case. */
 function skip(ctx: RuleContext, d: SchemaDict, name: string): boolean {
-  if (d.path.length === 0 && COMMON_REQUIRED.has(name)) return true;
-  const instead = SATISFIED_BY[d.payloadType]?.[name];
+  if (d.at.path.length === 0 && COMMON_REQUIRED.has(name)) return true;
+  const instead = SATISFIED_BY[d.at.payloadType]?.[name];
   if (instead === null || (instead !== undefined && getEntry(d.dict, instead))) return true;
-  if (d.payloadType === TOP_LEVEL_TYPE && d.path.length === 0) {
+  if (d.at.payloadType === TOP_LEVEL_TYPE && d.at.path.length === 0) {
     // An encrypted profile carries EncryptedPayloadContent instead of PayloadContent.
     return name === 'PayloadContent' && getEntry(d.dict, 'EncryptedPayloadContent') !== undefined;
   }
-  if (coveredElsewhere({ payloadType: d.payloadType, path: [...d.path, name] }, 'required')) return true;
-  if (d.payloadType !== 'com.apple.vpn.managed') return false;
-  if (d.path.length === 0) {
+  if (coveredElsewhere({ payloadType: d.at.payloadType, path: [...d.at.path, name] }, 'required')) return true;
+  if (d.at.payloadType !== 'com.apple.vpn.managed') return false;
+  if (d.at.path.length === 0) {
     // vpn-subtype-missing reports a missing VPNSubType for VPNType VPN.
     const vpnType = valueAtPath(d.dict, ['VPNType']);
     if (name === 'VPNSubType' && vpnType?.kind === 'string' && vpnType.value === 'VPN') return true;
@@ -131,5 +131,5 @@ function skip(ctx: RuleContext, d: SchemaDict, name: string): boolean {
     return false;
   }
   // VPN.RemoteAddress: vpn-remote-address-missing (AnyConnect); other apps may keep the server in VendorConfig.
-  return d.path.length === 1 && d.path[0] === 'VPN' && name === 'RemoteAddress';
+  return d.at.path.length === 1 && d.at.path[0] === 'VPN' && name === 'RemoteAddress';
 }
