@@ -11,4 +11,16 @@ describe('positionFinder', () => {
       for (let o = -1; o <= t.length + 1; o++) assert.deepEqual(at(o), doc.positionAt(o), `${JSON.stringify(t)} @${o}`);
     }
   });
+
+  it('agrees with TextDocument when asked in any order (diagnostics, then related places far back)', () => {
+    const t = Array.from({ length: 300 }, (_, i) => `line ${i}` + ['\n', '\r\n', '\r'][i % 3]).join('');
+    const doc = TextDocument.create('file:///t', 'mobileconfig', 1, t);
+    const at = positionFinder(t);
+    let seed = 7;
+    for (let k = 0; k < 2000; k++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      const o = seed % (t.length + 2);
+      assert.deepEqual(at(o), doc.positionAt(o), `@${o}`);
+    }
+  });
 });

@@ -51,7 +51,7 @@ function computeProfile(parse: ParseResult): Profile {
 
 /** The first entry of a dict with this key. */
 export function getEntry(dict: DictNode, key: string): DictEntry | undefined {
-  for (const e of dict.entries) if (e.key?.value === key) return e;
+  for (const e of dict.entries) if (e.key?.name === key) return e;
   return undefined;
 }
 

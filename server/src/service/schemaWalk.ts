@@ -228,7 +228,7 @@ function computeWalk(profile: Profile): SchemaWalk {
   const visitDict = (place: Place, dict: DictNode, container: KeyContainer, os: SupportedOS, keyNode: KeyNode | undefined) => {
     out.dicts.push({ at: place, dict, container, keyNode });
     for (const entry of dict.entries) {
-      const name = entry.key?.value;
+      const name = entry.key?.name;
       if (name === undefined || !entry.value) continue;
       const key = getMemberKey(container, name) ?? extraKey(place, name);
       if (!key) {

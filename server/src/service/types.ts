@@ -39,14 +39,18 @@ export interface KeyNode {
   offset: number;
   length: number;
   /** The decoded key name. */
-  value: string;
+  name: string;
+  /** Where the name's raw text is (between `<key>` and `</key>`). */
   valueOffset: number;
   valueLength: number;
 }
 
-/** One key/value pair of a dict. Either side may be missing in a broken document. */
+/**
+ * One key/value pair of a dict. Either side may be missing in a broken document. The parser makes one object
+ * per pair that is also its `key` (a large profile has tens of thousands of pairs; two objects each cost memory).
+ */
 export interface DictEntry {
-  key: KeyNode | undefined;
+  readonly key: KeyNode | undefined;
   value: PlistNode | undefined;
 }
 

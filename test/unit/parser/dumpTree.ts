@@ -13,7 +13,7 @@ export function dumpTree(result: ParseResult): string {
       case 'dict':
         lines.push(`${indent}${label}dict ${span}${node.selfClosing ? ' (empty tag)' : ''}`);
         for (const e of node.entries) {
-          const key = e.key ? `${JSON.stringify(e.key.value)}@${e.key.offset}+${e.key.length} = ` : '(no key) = ';
+          const key = e.key ? `${JSON.stringify(e.key.name)}@${e.key.offset}+${e.key.length} = ` : '(no key) = ';
           if (e.value) visit(e.value, indent + '  ', key);
           else lines.push(`${indent}  ${key}(no value)`);
         }

@@ -57,8 +57,8 @@ export function getCodeLenses(document: TextDocument, parse: ParseResult, settin
     for (const node of walkNodes(p.dict)) {
       if (node.kind !== 'string' || !node.parent) continue;
       const keyName = node.parent.kind === 'dict'
-        ? keyOfValue(node.parent, node)?.value
-        : node.parent.parent?.kind === 'dict' ? keyOfValue(node.parent.parent, node.parent)?.value : undefined;
+        ? keyOfValue(node.parent, node)?.name
+        : node.parent.parent?.kind === 'dict' ? keyOfValue(node.parent.parent, node.parent)?.name : undefined;
       if (!keyName || !CERTIFICATE_REFERENCE.test(keyName)) continue;
       const uuid = node.value.trim().toUpperCase();
       const list = refs.get(uuid) ?? [];

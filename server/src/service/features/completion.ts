@@ -96,7 +96,7 @@ function locate(text: string, root: PlistNode, offset: number): Where | undefine
         if (e.value && inside(e.value)) {
           child = e.value;
           if (child.kind !== 'dict' && child.kind !== 'array') {
-            return inValueText(child, offset) ? { kind: 'value', dict: node, keyName: e.key?.value ?? '', node: child as ScalarNode } : undefined;
+            return inValueText(child, offset) ? { kind: 'value', dict: node, keyName: e.key?.name ?? '', node: child as ScalarNode } : undefined;
           }
           break;
         }
@@ -207,7 +207,7 @@ function dictBody(site: Site, dict: DictNode, offset: number, editing: KeyNode |
   }
   const keys = ctx.container?.keys;
   if (!keys) return { isIncomplete: false, items };
-  const present = new Set(dict.entries.filter((e) => e.key && e.key !== editing).map((e) => e.key!.value));
+  const present = new Set(dict.entries.filter((e) => e.key && e.key !== editing).map((e) => e.key!.name));
   // A half-typed `<key>Na` is replaced up to the cursor; its (missing) end tag is what the item supplies.
   const prefix = editing ? site.text.slice(editing.offset, offset) : typedPrefix(site, offset);
   const markup = /^(<key>|<)?/.exec(prefix)![0];
@@ -241,7 +241,7 @@ function keyName(site: Site, dict: DictNode, key: KeyNode): CompletionList {
   const ctx = getDictContext(dict);
   const keys = ctx.container?.keys;
   if (!keys) return EMPTY;
-  const present = new Set(dict.entries.filter((e) => e.key && e.key !== key).map((e) => e.key!.value));
+  const present = new Set(dict.entries.filter((e) => e.key && e.key !== key).map((e) => e.key!.name));
   const range = { start: site.document.positionAt(key.valueOffset), end: site.document.positionAt(key.valueOffset + key.valueLength) };
   const items = keys.filter((k) => !present.has(k.name)).map((k): CompletionItem => ({
     label: k.name,
@@ -264,7 +264,7 @@ function keyAwaitingValue(text: string, dict: DictNode, offset: number): KeyNode
 }
 
 function valueForPendingKey(site: Site, dict: DictNode, key: KeyNode, offset: number): CompletionList {
-  const info = lookupKeyInContext(getDictContext(dict), key.value);
+  const info = lookupKeyInContext(getDictContext(dict), key.name);
   const prefix = typedPrefix(site, offset);
   const range = { start: site.document.positionAt(offset - prefix.length), end: site.document.positionAt(offset) };
   const schema = info?.key;
@@ -280,7 +280,7 @@ function valueForPendingKey(site: Site, dict: DictNode, key: KeyNode, offset: nu
     const element = elementFor[schema.type] ?? 'string';
     for (const v of schema.values) add(`<${element}>${v}</${element}>`, `<${element}>${snippetEscape(xmlEscape(String(v)))}</${element}>`);
   } else {
-    const snippet = valueSnippet(key.value, schema, site.indent, site.unit, new Stops());
+    const snippet = valueSnippet(key.name, schema, site.indent, site.unit, new Stops());
     add(snippet.split('\n')[0].replace(/\$\{\d+(:[^}]*)?\}/g, '…'), snippet);
   }
   return { isIncomplete: false, items };
@@ -289,11 +289,11 @@ function valueForPendingKey(site: Site, dict: DictNode, key: KeyNode, offset: nu
 /** Between the items of an array: payload skeletons in PayloadContent, else one element of the array's type. */
 function arrayBody(site: Site, array: ArrayNode, offset: number): CompletionList {
   const parent = array.parent;
-  if (parent?.kind === 'dict' && parent.parent === undefined && keyOfValue(parent, array)?.value === 'PayloadContent') {
+  if (parent?.kind === 'dict' && parent.parent === undefined && keyOfValue(parent, array)?.name === 'PayloadContent') {
     return { isIncomplete: false, items: payloadSkeletons(site, offset, true) };
   }
   if (parent?.kind !== 'dict') return EMPTY;
-  const name = keyOfValue(parent, array)?.value;
+  const name = keyOfValue(parent, array)?.name;
   const item = name !== undefined ? lookupKeyInContext(getDictContext(parent), name)?.key.item : undefined;
   if (!item) return EMPTY;
   const prefix = typedPrefix(site, offset);
@@ -393,7 +393,7 @@ function valueItems(site: Site, dict: DictNode, keyName: string, node: ScalarNod
   if (node.kind === 'string' && CERTIFICATE_REFERENCE.test(keyName)) {
     for (const p of allPayloads(buildProfile({ root: rootOf(dict), problems: [], container: 'xml', comments: [] }))) {
       if (!p.type || !CERTIFICATE_TYPES.includes(p.type)) continue;
-      const uuid = p.dict.entries.find((e) => e.key?.value === 'PayloadUUID')?.value;
+      const uuid = p.dict.entries.find((e) => e.key?.name === 'PayloadUUID')?.value;
       if (uuid?.kind === 'string' && uuid.value) add(uuid.value, { kind: CompletionItemKind.Reference, detail: `${payloadLabel(p)} (${p.type})` });
     }
   }
@@ -417,9 +417,9 @@ function rootOf(node: PlistNode): PlistNode {
  * edits cannot hold snippet placeholders), so strings stay empty for the user to fill.
  */
 function missingRequiredEdits(site: Site, dict: DictNode, type: string): TextEdit[] {
-  const entry = dict.entries.find((e) => e.key?.value === 'PayloadType');
+  const entry = dict.entries.find((e) => e.key?.name === 'PayloadType');
   if (!entry?.value || !entry.key) return [];
-  const present = new Set(dict.entries.map((e) => e.key?.value));
+  const present = new Set(dict.entries.map((e) => e.key?.name));
   const lineStart = site.text.lastIndexOf('\n', entry.key.offset - 1) + 1;
   const indent = /^[ \t]*/.exec(site.text.slice(lineStart, entry.key.offset))![0];
   const lines = skeletonEntries(type, indent, site.unit, new Stops())

@@ -14,7 +14,7 @@ export function getDefinition(document: TextDocument, parse: ParseResult, offset
   const node = nodeAtOffset(parse.root, offset);
   if (node?.kind !== 'string' || node.parent?.kind !== 'dict') return [];
   const entry = node.parent.entries.find((e) => e.value === node);
-  if (!entry?.key || !REFERENCE_KEYS.has(entry.key.value)) return [];
+  if (!entry?.key || !REFERENCE_KEYS.has(entry.key.name)) return [];
   const wanted = node.value.trim().toUpperCase();
   const out: Location[] = [];
   for (const p of allPayloads(buildProfile(parse))) {

@@ -85,35 +85,34 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
 }
 
 /**
- * Offset -> position over line starts found with indexOf, not a per-character scan: a one-shot `validate(text)`
- * would otherwise spend most of its time building TextDocument's line table. Line breaks are \n, \r\n and a lone
- * \r, as in TextDocument.
+ * Offset -> position for a one-shot `validate(text)`, which would otherwise spend much of its time building
+ * TextDocument's line table with a per-character scan. Line starts are found with `indexOf` and only as far
+ * as the largest offset asked for so far, into a growing Int32Array; lookups binary-search the part found.
+ * Line breaks are \n, \r\n and a lone \r, as in TextDocument.
  */
 export function positionFinder(text: string): (offset: number) => Position {
-  let starts: number[] | undefined;
-  const build = () => {
-    const out = [0];
-    // Next \n and \r at or after i; each is searched again only once passed, so the scan stays linear.
-    let n = text.indexOf('\n');
-    let r = text.indexOf('\r');
-    while (n >= 0 || r >= 0) {
-      let next: number;
-      if (r >= 0 && (n < 0 || r < n)) {
-        next = text.charCodeAt(r + 1) === 10 ? r + 2 : r + 1;
-      } else {
-        next = n + 1;
-      }
-      out.push(next);
-      if (n >= 0 && n < next) n = text.indexOf('\n', next);
-      if (r >= 0 && r < next) r = text.indexOf('\r', next);
-    }
-    return out;
-  };
-  return (offset: number) => {
-    starts ??= build();
+  const finder = new LineFinder(text);
+  return (offset) => finder.positionAt(offset);
+}
+
+class LineFinder {
+  private starts = new Int32Array(256);
+  private count = 1;
+  /** Where the scan for further line breaks resumes; text.length + 1 once the whole text is done. */
+  private scanned = 0;
+  private readonly hasCR: boolean;
+
+  constructor(private readonly text: string) {
+    this.hasCR = text.indexOf('\r') >= 0;
+  }
+
+  positionAt(offset: number): Position {
+    const { text } = this;
     const o = Math.max(0, Math.min(offset, text.length));
+    if (this.starts[this.count - 1] <= o && this.scanned <= text.length) this.extend(o);
+    const starts = this.starts;
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= o) lo = mid;
@@ -122,7 +121,45 @@ export function positionFinder(text: string): (offset: number) => Position {
     // Like TextDocument, an offset between \r and \n counts as the end of the line, before the \r.
     const at = o > starts[lo] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o;
     return { line: lo, character: at - starts[lo] };
-  };
+  }
+
+  /** Finds line starts until one lies beyond `offset` or the text ends. */
+  private extend(offset: number): void {
+    const { text } = this;
+    let starts = this.starts;
+    let count = this.count;
+    let next = this.scanned;
+    for (;;) {
+      let start: number;
+      if (!this.hasCR) {
+        const n = text.indexOf('\n', next);
+        start = n < 0 ? -1 : n + 1;
+      } else {
+        let i = next;
+        let c = 0;
+        for (; i < text.length; i++) {
+          c = text.charCodeAt(i);
+          if (c === 10 || c === 13) break;
+        }
+        start = i >= text.length ? -1 : c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      }
+      if (start < 0) {
+        next = text.length + 1;
+        break;
+      }
+      if (count === starts.length) {
+        const grown = new Int32Array(starts.length * 2);
+        grown.set(starts);
+        starts = grown;
+      }
+      starts[count++] = start;
+      next = start;
+      if (start > offset) break;
+    }
+    this.starts = starts;
+    this.count = count;
+    this.scanned = next;
+  }
 }
 
 export function toDiagnostics(document: TextDocument, problems: Problem[], settings: ServiceSettings, oneShot = false): Diagnostic[] {

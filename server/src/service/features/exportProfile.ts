@@ -46,7 +46,7 @@ function writeNode(text: string, node: PlistNode, depth: number, out: string[]):
       if (entries.length === 0) { out.push(`${indent}<dict/>\n`); return; }
       out.push(`${indent}<dict>\n`);
       for (const e of entries) {
-        out.push(`${indent}\t<key>${escapeXml(e.key!.value)}</key>\n`);
+        out.push(`${indent}\t<key>${escapeXml(e.key!.name)}</key>\n`);
         writeNode(text, e.value!, depth + 1, out);
       }
       out.push(`${indent}</dict>\n`);

@@ -32,7 +32,7 @@ export function isPayloadDict(dict: DictNode): boolean {
   const array = dict.parent;
   const top = array?.parent;
   if (array?.kind !== 'array' || top?.kind !== 'dict' || top.parent !== undefined) return false;
-  return keyOfValue(top, array)?.value === 'PayloadContent';
+  return keyOfValue(top, array)?.name === 'PayloadContent';
 }
 
 /** The key of the dict entry whose value is `value`. */
@@ -58,7 +58,7 @@ export function getDictContext(dict: DictNode): DictContext {
       const key = keyOfValue(parent, node);
       // A value without a key has no schema below it.
       if (!key) return { scope: 'top', payloadType: undefined, path: [], container: undefined };
-      path.push(key.value);
+      path.push(key.name);
     }
     node = parent;
   }
@@ -86,7 +86,7 @@ function asContainer(key: KeySchema | undefined): KeyContainer | undefined {
 }
 
 function stringEntry(dict: DictNode, name: string): string | undefined {
-  for (const e of dict.entries) if (e.key?.value === name && e.value?.kind === 'string') return e.value.value;
+  for (const e of dict.entries) if (e.key?.name === name && e.value?.kind === 'string') return e.value.value;
   return undefined;
 }
 
@@ -390,17 +390,17 @@ export function getSchemaHover(document: TextDocument, parse: ParseResult, offse
   const ctx = getDictContext(dict);
   if (value) {
     if (value.kind !== 'string') return undefined;
-    if (key.value === 'PayloadType' && (ctx.path.length === 0)) {
+    if (key.name === 'PayloadType' && (ctx.path.length === 0)) {
       return markdown(describePayloadType(value.value.trim(), lang), range(value.offset, value.length));
     }
-    if (key.value === 'VPNSubType' && ctx.scope === 'payload' && ctx.path.length === 0) {
+    if (key.name === 'VPNSubType' && ctx.scope === 'payload' && ctx.path.length === 0) {
       return markdown(describeSubtype(value.value.trim(), settings), range(value.offset, value.length));
     }
     return undefined;
   }
-  const info = lookupKeyInContext(ctx, key.value);
+  const info = lookupKeyInContext(ctx, key.name);
   if (!info) return undefined;
-  return markdown(describeKey(key.value, info, lang), range(key.offset, key.length));
+  return markdown(describeKey(key.name, info, lang), range(key.offset, key.length));
 }
 
 function markdown(value: string, range: Hover['range']): Hover {

@@ -116,7 +116,7 @@ export function formatValue(text: string, node: PlistNode | undefined, depth = 0
       return node.items.map((i) => formatValue(text, i, depth + 1)).join(', ');
     case 'dict':
       if (depth > 3) return `{${node.entries.length}}`;
-      return node.entries.map((e) => `${e.key?.value ?? '?'}=${isSecretKey(e.key?.value ?? '') ? MASK : formatValue(text, e.value, depth + 1)}`).join('; ');
+      return node.entries.map((e) => `${e.key?.name ?? '?'}=${isSecretKey(e.key?.name ?? '') ? MASK : formatValue(text, e.value, depth + 1)}`).join('; ');
     default:
       return node.value.trim();
   }
@@ -126,7 +126,7 @@ function fieldsOf(text: string, dict: DictNode | undefined, skip: Set<string> = 
   if (!dict) return [];
   const out: SummaryField[] = [];
   for (const e of dict.entries) {
-    const key = e.key?.value;
+    const key = e.key?.name;
     if (key === undefined || skip.has(key)) continue;
     if (isSecretKey(key) && e.value && e.value.kind !== 'dict' && e.value.kind !== 'array') {
       out.push({ key, value: MASK, secret: true });
@@ -145,7 +145,7 @@ export function findSecrets(text: string, top: DictNode | undefined): string[] {
     if (node.kind === 'dict') {
       const type = getString(node, 'PayloadType') ?? parentType;
       for (const e of node.entries) {
-        const key = e.key?.value ?? '?';
+        const key = e.key?.name ?? '?';
         const p = path ? `${path}.${key}` : key;
         const v = e.value;
         // SCEP's Challenge is the one secret whose name says nothing of it; the rest match isSecretKey.
@@ -183,7 +183,7 @@ function describeVpn(text: string, v: VpnPayload, byUuid: Map<string, DictNode>)
     if (item.kind !== 'dict') continue;
     rules.push({
       action: getString(item, 'Action') ?? '?',
-      conditions: item.entries.filter((e) => e.key?.value !== 'Action').map((e) => `${e.key?.value ?? '?'}: ${formatValue(text, e.value)}`),
+      conditions: item.entries.filter((e) => e.key?.name !== 'Action').map((e) => `${e.key?.name ?? '?'}: ${formatValue(text, e.value)}`),
     });
   }
   const proxies = v.proxies;

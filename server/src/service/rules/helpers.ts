@@ -10,7 +10,7 @@ export function allPayloads(profile: Profile): Payload[] {
   if (!profile.top) return [];
   const top: Payload = { dict: profile.top, index: -1, type: undefined };
   for (const e of profile.top.entries) {
-    if (e.key?.value === 'PayloadType' && e.value?.kind === 'string') top.type = e.value.value;
+    if (e.key?.name === 'PayloadType' && e.value?.kind === 'string') top.type = e.value.value;
   }
   return [top, ...profile.payloads];
 }
@@ -54,7 +54,7 @@ export const MAX_RELATED = 20;
 /** A human name for a payload in messages: its display name, else its type, else its position. */
 export function payloadLabel(payload: Payload): string {
   for (const e of payload.dict.entries) {
-    if (e.key?.value === 'PayloadDisplayName' && e.value?.kind === 'string' && e.value.value) return e.value.value;
+    if (e.key?.name === 'PayloadDisplayName' && e.value?.kind === 'string' && e.value.value) return e.value.value;
   }
   if (payload.type) return payload.type;
   return payload.index < 0 ? 'profile' : `payload #${payload.index + 1}`;

@@ -28,7 +28,7 @@ export const payloadKeyMissing: Rule = {
   check(ctx) {
     const payloads = allPayloads(ctx.profile);
     // A dict without any Payload key is a preference plist, not a profile: nothing to require.
-    if (payloads.length === 0 || !payloads[0].dict.entries.some((e) => e.key?.value.startsWith('Payload'))) return;
+    if (payloads.length === 0 || !payloads[0].dict.entries.some((e) => e.key?.name.startsWith('Payload'))) return;
     for (const payload of payloads) {
       const { dict } = payload;
       const missing = REQUIRED.filter((k) => !getEntry(dict, k));

@@ -36,7 +36,7 @@ export const payloadKeyUnknown: Rule = {
     for (const u of schemaWalk(ctx.profile).unknownKeys) {
       // A dictionary Apple leaves open (no members listed) accepts anything; so does one with a wildcard.
       if (!isClosed(u.container)) continue;
-      const name = u.keyNode.value;
+      const name = u.keyNode.name;
       let byName = memo.get(u.container);
       if (!byName) memo.set(u.container, (byName = new Map()));
       let candidates = byName.get(name);

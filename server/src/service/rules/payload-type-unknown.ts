@@ -29,7 +29,7 @@ export const payloadTypeUnknown: Rule = {
     for (const payload of ctx.profile.payloads) {
       const type = payload.type;
       if (type === undefined || type.trim() === '' || getKnownTypeSet().has(type)) continue;
-      const node = payload.dict.entries.find((e) => e.key?.value === 'PayloadType')!.value!;
+      const node = payload.dict.entries.find((e) => e.key?.name === 'PayloadType')!.value!;
       if (node.kind !== 'string') continue;
       const candidates = nearestNames(type, getKnownTypeSet());
       const span = node.valueLength > 0 ? { offset: node.valueOffset, length: node.valueLength } : { offset: node.offset, length: node.length };

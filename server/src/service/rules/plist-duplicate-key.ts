@@ -24,17 +24,17 @@ export const plistDuplicateKey: Rule = {
         if (!key) continue;
         let first: { offset: number; length: number } | undefined;
         if (seen) {
-          first = seen.get(key.value);
+          first = seen.get(key.name);
         } else {
-          for (let j = 0; j < i && !first; j++) if (entries[j].key?.value === key.value) first = entries[j].key;
+          for (let j = 0; j < i && !first; j++) if (entries[j].key?.name === key.name) first = entries[j].key;
         }
         if (!first) {
-          seen?.set(key.value, key);
+          seen?.set(key.name, key);
           continue;
         }
         ctx.report({
-          offset: key.offset, length: key.length, message: ctx.t('dup', key.value),
-          related: [{ offset: first.offset, length: first.length, message: ctx.t('first', key.value) }],
+          offset: key.offset, length: key.length, message: ctx.t('dup', key.name),
+          related: [{ offset: first.offset, length: first.length, message: ctx.t('first', key.name) }],
         });
       }
     }

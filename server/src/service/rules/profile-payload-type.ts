@@ -34,7 +34,7 @@ export const profilePayloadType: Rule = {
     const entry = getEntry(root, 'PayloadType');
     if (!entry) {
       // A plain preferences plist has no Payload keys at all; only call it a broken profile when it tries to be one.
-      const looksLikeProfile = root.entries.some((e) => e.key?.value.startsWith('Payload'));
+      const looksLikeProfile = root.entries.some((e) => e.key?.name.startsWith('Payload'));
       if (looksLikeProfile) ctx.report({ offset: root.offset, length: Math.min(root.length, 6), message: ctx.t('missing') });
       return;
     }

@@ -11,7 +11,7 @@ import { onDemandRuleArrays, ruleDicts, startTagSpan } from './vpnSettings';
 /** A rule with no matching key at all: only Action. */
 function isCatchAll(rule: DictNode): boolean {
   const keys = rule.entries.filter((e) => e.key);
-  return keys.length === 1 && keys[0].key!.value === 'Action';
+  return keys.length === 1 && keys[0].key!.name === 'Action';
 }
 
 export const vpnOnDemandUnreachable: Rule = {

@@ -19,7 +19,7 @@ export const vpnVendorConfigForeign: Rule = {
     for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
       if ((!v.app && !v.looksCisco) || !v.vendorConfig) continue;
       for (const { key } of v.vendorConfig.entries) {
-        if (key && FOREIGN[key.value]) ctx.report({ offset: key.offset, length: key.length, message: ctx.t('foreign', key.value, FOREIGN[key.value]) });
+        if (key && FOREIGN[key.name]) ctx.report({ offset: key.offset, length: key.length, message: ctx.t('foreign', key.name, FOREIGN[key.name]) });
       }
     }
   },

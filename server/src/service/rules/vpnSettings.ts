@@ -102,7 +102,7 @@ export function exactSpelling(value: string, allowed: readonly string[]): string
 export function spellingFixes(ctx: RuleContext, problem: Problem, key: string, allowed: readonly string[]): Fix[] {
   const node = nodeAtOffset(ctx.parse.root, problem.offset);
   if (node?.kind !== 'string' || node.parent?.kind !== 'dict') return [];
-  if (node.parent.entries.find((e) => e.value === node)?.key?.value !== key) return [];
+  if (node.parent.entries.find((e) => e.value === node)?.key?.name !== key) return [];
   const exact = exactSpelling(node.value, allowed);
   if (!exact) return [];
   return [{ title: ctx.t('fix', key, exact), isPreferred: true, edits: [replaceValueText(node, ctx.text, exact)] }];
