@@ -17,9 +17,8 @@ interface NodeBase {
 
 /** A leaf value: string, integer, real, date, data or an unknown element. */
 export interface ScalarNode extends NodeBase {
+  /** The element: its name is the kind, except for `unknown` (see `elementName`). */
   kind: 'string' | 'integer' | 'real' | 'date' | 'data' | 'unknown';
-  /** The element name as written (`string`, `integer`, or for `unknown` the unknown name). */
-  tag: string;
   /** The decoded text content (entities and CDATA resolved). For `data`, the raw base64 text is not copied: use `rawText`. */
   value: string;
   /** Offset of the first character between start and end tag; for `<x/>` the offset just before `/>`. */
@@ -30,7 +29,6 @@ export interface ScalarNode extends NodeBase {
 
 export interface BoolNode extends NodeBase {
   kind: 'bool';
-  tag: 'true' | 'false';
   value: boolean;
 }
 

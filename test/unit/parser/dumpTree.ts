@@ -2,9 +2,10 @@
  * Renders a parse result as indented text (one node per line with its offset and length, then problems),
  * so parser fixtures can be compared with reviewed `*.tree.txt` dumps.
  */
+import { elementName } from '../../../server/src/service/parser/plistParser';
 import type { ParseResult, PlistNode } from '../../../server/src/service/types';
 
-export function dumpTree(result: ParseResult): string {
+export function dumpTree(result: ParseResult, text: string): string {
   const lines: string[] = [`container ${result.container}`];
   if (result.embedded) lines.push(`embedded @${result.embedded.offset}+${result.embedded.length}`);
   const visit = (node: PlistNode, indent: string, label: string) => {
@@ -26,7 +27,7 @@ export function dumpTree(result: ParseResult): string {
         lines.push(`${indent}${label}${node.value} ${span}`);
         break;
       default:
-        lines.push(`${indent}${label}${node.kind === 'unknown' ? `unknown<${node.tag}>` : node.kind} ${JSON.stringify(node.value)} ${span} text@${node.valueOffset}+${node.valueLength}`);
+        lines.push(`${indent}${label}${node.kind === 'unknown' ? `unknown<${elementName(text, node)}>` : node.kind} ${JSON.stringify(node.value)} ${span} text@${node.valueOffset}+${node.valueLength}`);
     }
   };
   if (result.root) visit(result.root, '', 'root ');

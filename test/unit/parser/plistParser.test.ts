@@ -10,7 +10,7 @@ describe('plist parser', () => {
   for (const file of fs.readdirSync(DIR).filter((f) => f.endsWith('.mobileconfig')).sort()) {
     it(`parses ${file} to its reviewed tree`, () => {
       const text = decodeBytes(fs.readFileSync(path.join(DIR, file)));
-      const actual = dumpTree(parsePlist(text));
+      const actual = dumpTree(parsePlist(text), text);
       const golden = path.join(DIR, file.replace(/\.mobileconfig$/, '.tree.txt'));
       if (process.env.UPDATE_GOLDENS === '1') fs.writeFileSync(golden, actual);
       assert.equal(actual, fs.readFileSync(golden, 'utf8'));

@@ -365,7 +365,7 @@ function valueItems(site: Site, dict: DictNode, keyName: string, node: ScalarNod
   const selfClosing = node.valueLength === 0 && text.startsWith('/>', node.valueOffset);
   // `<string/>` has no text span: rewrite the element itself.
   const edit = (value: string) => selfClosing
-    ? TextEdit.replace({ start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) }, `<${node.tag}>${xmlEscape(value)}</${node.tag}>`)
+    ? TextEdit.replace({ start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) }, `<${node.kind}>${xmlEscape(value)}</${node.kind}>`)
     : TextEdit.replace({ start: document.positionAt(node.valueOffset), end: document.positionAt(node.valueOffset + node.valueLength) }, xmlEscape(value));
   const ctx = getDictContext(dict);
   const items: CompletionItem[] = [];

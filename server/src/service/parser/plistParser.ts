@@ -76,6 +76,15 @@ function internName(text: string, from: number, to: number): string {
   return text.slice(from, to);
 }
 
+/** A node's element name as written: its kind, `true`/`false`, or for an unknown element the name in its start tag. */
+export function elementName(text: string, node: PlistNode): string {
+  if (node.kind === 'bool') return node.value ? 'true' : 'false';
+  if (node.kind !== 'unknown') return node.kind;
+  let i = node.offset + 1;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+  return text.slice(node.offset + 1, i);
+}
+
 /** Decides what kind of file a text is before any XML parsing. */
 export function detectContainer(text: string): { kind: ContainerKind; xmlStart: number; xmlEnd: number } {
   let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -538,7 +547,7 @@ class Scanner {
         this.problem(ParserCodes.malformed, this.textValueOffset, this.textValueLength, `<${name}/> holds no text.`);
       }
     }
-    const node: BoolNode = { kind: 'bool', tag: name, value: name === 'true', offset: start, length: end - start, parent: this.containerParent() };
+    const node: BoolNode = { kind: 'bool', value: name === 'true', offset: start, length: end - start, parent: this.containerParent() };
     this.attach(node);
   }
 
@@ -546,7 +555,7 @@ class Scanner {
     if (selfClosing) this.emptyText(tagEnd);
     else this.readText(name, start, tagEnd, kind === 'data');
     const node: ScalarNode = {
-      kind, tag: name, value: this.textValue, valueOffset: this.textValueOffset, valueLength: this.textValueLength,
+      kind, value: this.textValue, valueOffset: this.textValueOffset, valueLength: this.textValueLength,
       offset: start, length: this.textEnd - start, parent: this.containerParent(),
     };
     this.attach(node);
@@ -557,7 +566,7 @@ class Scanner {
     if (!selfClosing) end = this.skipElement(name);
     this.problem(ParserCodes.unknownElement, start, tagEnd - start, `<${clip(name)}> is not a property-list element (dict, array, key, string, integer, real, true, false, date, data).`);
     const node: ScalarNode = {
-      kind: 'unknown', tag: name, value: '', valueOffset: tagEnd, valueLength: Math.max(0, end - tagEnd),
+      kind: 'unknown', value: '', valueOffset: tagEnd, valueLength: Math.max(0, end - tagEnd),
       offset: start, length: end - start, parent: this.containerParent(),
     };
     this.attach(node);

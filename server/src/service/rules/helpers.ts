@@ -1,6 +1,7 @@
 /**
  * Small helpers shared by several rules: payload iteration, UUID shapes and edits on value text.
  */
+import { elementName } from '../parser/plistParser';
 import type { Payload, Profile } from '../profile';
 import type { ScalarNode } from '../types';
 import type { TextEdit } from './rule';
@@ -38,7 +39,7 @@ export function escapeXml(text: string): string {
 export function replaceValueText(node: ScalarNode, text: string, newValue: string): TextEdit {
   if (node.valueLength === 0 && text.startsWith('/>', node.valueOffset)) {
     // `<string/>` has no text span: rewrite the element itself.
-    return { offset: node.offset, length: node.length, newText: `<${node.tag}>${escapeXml(newValue)}</${node.tag}>` };
+    return { offset: node.offset, length: node.length, newText: `<${elementName(text, node)}>${escapeXml(newValue)}</${elementName(text, node)}>` };
   }
   return { offset: node.valueOffset, length: node.valueLength, newText: escapeXml(newValue) };
 }

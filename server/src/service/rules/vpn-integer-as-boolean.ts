@@ -26,7 +26,7 @@ export const vpnIntegerAsBoolean: Rule = {
       for (const key of INTEGER_FLAGS[name]) {
         const v = getEntry(dict, key)?.value;
         if (v?.kind !== 'bool') continue;
-        ctx.report({ offset: v.offset, length: v.length, message: ctx.t('bool', key, v.value ? 1 : 0, v.tag) });
+        ctx.report({ offset: v.offset, length: v.length, message: ctx.t('bool', key, v.value ? 1 : 0, v.value ? 'true' : 'false') });
       }
     }
   },

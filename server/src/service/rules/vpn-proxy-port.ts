@@ -46,7 +46,7 @@ export const vpnProxyPort: Rule = {
         } else if (port.kind === 'integer') {
           if (portNumber(port.value) === undefined) ctx.report({ ...valueSpan(port), message: ctx.t('range', portKey, port.value.trim()) });
         } else {
-          ctx.report({ offset: port.offset, length: port.length, message: ctx.t('type', portKey, port.kind === 'bool' ? port.tag : port.kind) });
+          ctx.report({ offset: port.offset, length: port.length, message: ctx.t('type', portKey, port.kind === 'bool' ? (port.value ? 'true' : 'false') : port.kind) });
         }
       }
     }
