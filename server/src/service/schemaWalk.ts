@@ -127,7 +127,7 @@ export function acceptsElement(type: ValueType, kind: NodeKind): boolean {
 
 export interface SchemaWalk {
   payloads: KnownPayload[];
-  /** Every container value and every leaf a rule could judge (wrong type, or a key with values, range, format or OS facts). */
+  /** Every value a rule could judge: of the wrong type, or of a key with allowed values, range, format or OS facts. */
   values: SchemaValue[];
   unknownKeys: UnknownKey[];
   dicts: SchemaDict[];
@@ -241,14 +241,14 @@ function computeWalk(profile: Profile): SchemaWalk {
 
   const visitValue = (at: Place, name: string | undefined, node: PlistNode, key: KeySchema, parentOs: SupportedOS, keyNode: KeyNode | undefined) => {
     const os = key.os ? mergeOSCached(parentOs, key.os) : parentOs;
-    const isContainer = node.kind === 'dict' || node.kind === 'array';
-    // A leaf of the right type whose key has no facts to check is of no use to any rule: most leaves of a
-    // large profile are such, and not recording them halves the walk's cost.
-    if (!isContainer && !key.os && !key.values && !key.range && !key.format && acceptsElement(key.type, node.kind)) return;
-    const value = new SchemaValue(at, name, node, key, keyNode, os, parentOs);
-    out.values.push(value);
+    // A value of the right type whose key has no facts to check is of no use to any rule: most values of a
+    // large profile are such, and not recording them halves the walk's cost (a container is still descended).
+    if (key.os || key.values || key.range || key.format || !acceptsElement(key.type, node.kind)) {
+      out.values.push(new SchemaValue(at, name, node, key, keyNode, os, parentOs));
+    }
+    if (node.kind !== 'dict' && node.kind !== 'array') return;
     // The profile's PayloadContent items are payloads, walked below with their own schemas.
-    if (at.payloadType === TOP_LEVEL_TYPE && value.atPayloadLevel && name === 'PayloadContent') return;
+    if (at.payloadType === TOP_LEVEL_TYPE && at.isPayloadLevel && name === 'PayloadContent') return;
     if (node.kind === 'dict' && key.type === 'dictionary') {
       visitDict(new Place(at.payload, at.payloadType, at, name), node, key, os, keyNode);
     } else if (node.kind === 'array' && key.type === 'array' && key.item && node.items.length > 0) {
