@@ -54,7 +54,7 @@ export function effectiveSeverity(problem: Problem, settings: ServiceSettings): 
 /**
  * `oneShot`: the document was made for this one call (the `validate(text)` entry point), so its own line table
  * does not exist yet and a faster one is built here. An editor's document keeps its line table across edits
- * (TextDocument updates it incrementally), so the server converts positions with it.
+ * (TextDocument updates it incrementally), so the server converts positions with it once it has one.
  */
 export function runRules(document: TextDocument, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler, oneShot = false): Diagnostic[] {
   const text = document.getText();
@@ -162,9 +162,20 @@ class LineFinder {
   }
 }
 
+/**
+ * True when the document has already built its own line table (it does on its first incremental edit or
+ * position lookup). Without one, diagnostics use a compact one-off finder instead of making the document
+ * build and keep a table of every line: for a 10 MB profile that is opened and never edited, about 3 MB.
+ * Reads a private field of vscode-languageserver-textdocument; if that ever changes, the answer is false and
+ * only speed is affected.
+ */
+function hasLineTable(document: TextDocument): boolean {
+  return (document as unknown as { _lineOffsets?: unknown })._lineOffsets !== undefined;
+}
+
 export function toDiagnostics(document: TextDocument, problems: Problem[], settings: ServiceSettings, oneShot = false): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const positionAt = oneShot ? positionFinder(document.getText()) : (offset: number) => document.positionAt(offset);
+  const positionAt = oneShot || !hasLineTable(document) ? positionFinder(document.getText()) : (offset: number) => document.positionAt(offset);
   const uri = document.uri;
   // Rules translate their own messages; the parser's (and this pipeline's) English ones are translated here.
   const japanese = settings.locale.toLowerCase().startsWith('ja');

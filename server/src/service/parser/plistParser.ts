@@ -156,7 +156,7 @@ export function parsePlist(text: string, options: ParseOptions = {}): ParseResul
 
 /**
  * A dict entry that is also its own `<key>` node: one object per key/value pair instead of two (a 10 MB
- * profile has over 50 000 pairs). An entry made for a value without a key has no key.
+ * profile has over 50 000 pairs).
  */
 class Entry implements DictEntry, KeyNode {
   value: PlistNode | undefined = undefined;
@@ -167,12 +167,18 @@ class Entry implements DictEntry, KeyNode {
     readonly name: string,
     readonly valueOffset: number,
     readonly valueLength: number,
-    private readonly keyed: boolean,
   ) {}
 
-  get key(): KeyNode | undefined {
-    return this.keyed ? this : undefined;
+  get key(): KeyNode {
+    return this;
   }
+}
+
+/** The entry of a value that has no `<key>` (reported by the parser). */
+class KeylessEntry implements DictEntry {
+  readonly key = undefined;
+
+  constructor(public value: PlistNode) {}
 }
 
 /** One pass over [start, end) of the text with an explicit stack of open containers. */
@@ -509,9 +515,7 @@ class Scanner {
       top.pendingKey.value = node;
       top.pendingKey = undefined;
     } else {
-      const entry = new Entry(node.offset, 0, '', node.offset, 0, false);
-      entry.value = node;
-      this.entryScratch.push(entry);
+      this.entryScratch.push(new KeylessEntry(node));
       this.problem(ParserCodes.valueWithoutKey, node.offset, node.length, 'Value without a <key> in a dictionary.');
     }
   }
@@ -527,7 +531,7 @@ class Scanner {
     }
     if (top.pendingKey) this.keyWithoutValue(top);
     // The entry goes in now, in document order; its value is filled in by `attach`.
-    const entry = new Entry(start, length, this.textValue, this.textValueOffset, this.textValueLength, true);
+    const entry = new Entry(start, length, this.textValue, this.textValueOffset, this.textValueLength);
     this.entryScratch.push(entry);
     top.pendingKey = entry;
   }
