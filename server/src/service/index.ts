@@ -19,6 +19,7 @@ import { getDocumentSymbols } from './features/symbols';
 import { getFoldingRanges } from './features/folding';
 import { runRules } from './features/diagnostics';
 import { parsePlist } from './parser/plistParser';
+import { reparse } from './parser/incremental';
 import { defaultSettings, ParseResult, ServiceSettings } from './types';
 
 export * from './types';
@@ -32,11 +33,19 @@ export type { FormatOptions } from './features/formatting';
 export interface ParsedDocument {
   document: TextDocument;
   parse: ParseResult;
+  /** The text that was parsed (an editor's document object changes in place; this does not). Set by parseDocument. */
+  text?: string;
+  /** The nesting limit the parse used. Set by parseDocument. */
+  maxNestingDepth?: number;
 }
 
 export interface LanguageService {
-  /** Parses a document; never throws. */
-  parseDocument(document: TextDocument, settings?: Partial<ServiceSettings>): ParsedDocument;
+  /**
+   * Parses a document; never throws. Given the parse of the same document before an edit, only the dict or
+   * array holding the change is parsed again, when that gives exactly what a full parse would. `previous` is
+   * updated in place by that and must not be used afterwards.
+   */
+  parseDocument(document: TextDocument, settings?: Partial<ServiceSettings>, previous?: ParsedDocument): ParsedDocument;
   /** Full diagnostics (parser problems and every enabled rule), as LSP diagnostics with `source` `mobileconfig`. */
   validate(parsed: ParsedDocument, settings?: Partial<ServiceSettings>): Diagnostic[];
   /** The profile, then each payload named by PayloadDisplayName (or PayloadType). */
@@ -74,9 +83,19 @@ export interface MigrationReport {
 
 export function createLanguageService(): LanguageService {
   return {
-    parseDocument(document, settings) {
-      const s = resolveSettings(settings);
-      return { document, parse: parsePlist(document.getText(), { maxNestingDepth: s.maxNestingDepth }) };
+    parseDocument(document, settings, previous) {
+      const { maxNestingDepth } = resolveSettings(settings);
+      const text = document.getText();
+      let parse: ParseResult | undefined;
+      if (previous?.text !== undefined && previous.maxNestingDepth === maxNestingDepth) {
+        try {
+          parse = reparse(previous.parse, previous.text, text, { maxNestingDepth });
+        } catch {
+          // A fault in the shortcut must not cost the user a parse: the full one below is always right.
+          parse = undefined;
+        }
+      }
+      return { document, parse: parse ?? parsePlist(text, { maxNestingDepth }), text, maxNestingDepth };
     },
     validate: (parsed, settings) => runRules(parsed.document, parsed.parse, resolveSettings(settings)),
     getDocumentSymbols: (parsed) => getDocumentSymbols(parsed.document, parsed.parse),

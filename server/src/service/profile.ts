@@ -80,7 +80,17 @@ export function getArray(dict: DictNode, key: string): ArrayNode | undefined {
   return v?.kind === 'array' ? v : undefined;
 }
 
-const containerCache = new WeakMap<PlistNode, (DictNode | ArrayNode)[]>();
+/** Caches keyed by a tree's root, so an in-place change to the tree can drop them all (see `forgetTree`). */
+const treeCaches: WeakMap<PlistNode, unknown>[] = [];
+
+/** A cache of facts about a whole tree, keyed by its root. */
+export function treeCache<T>(): WeakMap<PlistNode, T> {
+  const cache = new WeakMap<PlistNode, T>();
+  treeCaches.push(cache);
+  return cache;
+}
+
+const containerCache = treeCache<(DictNode | ArrayNode)[]>();
 
 /**
  * Every dict and array of the tree, parents before children, without recursion. The list is built once
@@ -110,6 +120,11 @@ export function walkContainers(root: PlistNode | undefined): readonly (DictNode 
   }
   containerCache.set(root, out);
   return out;
+}
+
+/** Drops what is cached for a tree whose structure was changed in place (an incremental re-parse). */
+export function forgetTree(root: PlistNode): void {
+  for (const cache of treeCaches) cache.delete(root);
 }
 
 /** Every node of the tree (containers and leaves), parents before children, without recursion. */

@@ -162,10 +162,10 @@ class Entry implements DictEntry, KeyNode {
   value: PlistNode | undefined = undefined;
 
   constructor(
-    readonly offset: number,
+    public offset: number,
     readonly length: number,
     readonly name: string,
-    readonly valueOffset: number,
+    public valueOffset: number,
     readonly valueLength: number,
   ) {}
 
@@ -179,6 +179,18 @@ class KeylessEntry implements DictEntry {
   readonly key = undefined;
 
   constructor(public value: PlistNode) {}
+}
+
+/**
+ * Parses [start, end) of a text as a single value, the way it would parse inside a document, for re-parsing
+ * one changed container of a tree (`maxNestingDepth` counts from that container). The caller checks that
+ * exactly one value came back and no problems.
+ */
+export function parseFragment(text: string, start: number, end: number, options: ParseOptions): { root: PlistNode | undefined; problems: Problem[]; comments: { offset: number; length: number }[] } {
+  const problems: Problem[] = [];
+  const comments: { offset: number; length: number }[] = [];
+  const root = new Scanner(text, start, end, problems, comments, options).fragment();
+  return { root, problems, comments };
 }
 
 /** One pass over [start, end) of the text with an explicit stack of open containers. */
@@ -207,6 +219,13 @@ class Scanner {
   ) {
     this.pos = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
     this.maxDepth = options.maxNestingDepth ?? 200;
+  }
+
+  /** Parses [start, end) as one value inside an existing tree (see `parseFragment`): no `<plist>` is expected. */
+  fragment(): PlistNode | undefined {
+    this.sawPlist = true;
+    this.stack.push({ tag: 'plist', start: this.pos, startLength: 0, node: undefined, pendingKey: undefined, synthetic: true, childStart: 0 });
+    return this.run();
   }
 
   private problem(code: string, offset: number, length: number, message: string): void {

@@ -61,8 +61,12 @@ export const plistInvalidValue: Rule = {
           break;
         }
         case 'data': {
-          const verdict = checkBase64(ctx.text, node.valueOffset, node.valueOffset + node.valueLength);
-          if (verdict) report(node, verdict);
+          let verdict = base64Verdicts.get(node);
+          if (verdict === undefined) {
+            verdict = checkBase64(ctx.text, node.valueOffset, node.valueOffset + node.valueLength) ?? 'ok';
+            base64Verdicts.set(node, verdict);
+          }
+          if (verdict !== 'ok') report(node, verdict);
           break;
         }
         default:
@@ -86,6 +90,13 @@ function forEachLeaf(root: PlistNode | undefined, visit: (node: ScalarNode | Boo
   }
   if (root && root.kind !== 'dict' && root.kind !== 'array') visit(root);
 }
+
+/**
+ * The base64 verdict of each `<data>` node. A node's text never changes (an incremental re-parse makes new
+ * nodes for everything in the container it re-parses, and only moves the others), so while a user types
+ * elsewhere the certificates are not checked again: on a 1 MB profile they are half the bytes.
+ */
+const base64Verdicts = new WeakMap<ScalarNode, 'data' | 'dataLength' | 'ok'>();
 
 /** Per ASCII code: 1 a base64 letter, 2 white space, 3 `=`, 0 anything else. */
 const BASE64_CLASS = new Uint8Array(128);
