@@ -63,6 +63,19 @@ const CLOSE_TAGS: Record<string, string> = {
   key: '</key>', string: '</string>', integer: '</integer>', real: '</real>', date: '</date>', data: '</data>', true: '</true>', false: '</false>',
 };
 
+/** True when `close` (one of CLOSE_TAGS) is at `at`; `</key>` and `</string>` are compared inline. */
+function closesAt(text: string, at: number, close: string): boolean {
+  if (text.charCodeAt(at + 1) !== 47 /* / */) return false;
+  if (close === '</key>') {
+    return text.charCodeAt(at + 2) === 107 && text.charCodeAt(at + 3) === 101 && text.charCodeAt(at + 4) === 121 && text.charCodeAt(at + 5) === 62;
+  }
+  if (close === '</string>') {
+    return text.charCodeAt(at + 2) === 115 && text.charCodeAt(at + 3) === 116 && text.charCodeAt(at + 4) === 114 && text.charCodeAt(at + 5) === 105
+      && text.charCodeAt(at + 6) === 110 && text.charCodeAt(at + 7) === 103 && text.charCodeAt(at + 8) === 62;
+  }
+  return text.startsWith(close, at);
+}
+
 /** The element names of the plist DTD as constants, so the common case allocates no string per tag. */
 const KNOWN_NAMES = ['key', 'dict', 'true', 'data', 'date', 'real', 'array', 'false', 'plist', 'string', 'integer'];
 
@@ -238,13 +251,23 @@ class Scanner {
     if (nul >= 0 && nul < end) {
       this.problem(ParserCodes.malformed, nul, 1, 'NUL characters are not allowed in XML.');
     }
-    while (this.pos < end) {
-      const lt = text.indexOf('<', this.pos);
-      const textEnd = lt < 0 || lt > end ? end : lt;
-      if (textEnd > this.pos) this.strayText(this.pos, textEnd);
-      if (textEnd >= end) break;
-      this.pos = lt;
+    let pos = this.pos;
+    while (pos < end) {
+      // The white space between tags is skipped here, char by char: a search for `<` and a second look at
+      // what it skipped cost more than this on a profile laid out one element per line.
+      let c = text.charCodeAt(pos);
+      while (c === 10 || c === 9 || c === 32 || c === 13) c = text.charCodeAt(++pos);
+      if (pos >= end) break;
+      if (c !== 60 /* < */) {
+        const lt = text.indexOf('<', pos);
+        const textEnd = lt < 0 || lt > end ? end : lt;
+        this.strayText(pos, textEnd);
+        if (textEnd >= end) break;
+        pos = lt;
+      }
+      this.pos = pos;
       this.markup();
+      pos = this.pos;
     }
     this.closeAll();
     if (!this.sawPlist && this.root === undefined) {
@@ -305,8 +328,18 @@ class Scanner {
     const at = start + 1;
     let name: string;
     switch (next) {
-      case 107 /* k */: name = 'key'; break;
-      case 115 /* s */: name = 'string'; break;
+      case 107 /* k */:
+        // `<key>` and `<string>` are most of a profile's tags: compared inline, not with a startsWith call.
+        if (text.charCodeAt(at + 1) !== 101 || text.charCodeAt(at + 2) !== 121 || text.charCodeAt(at + 3) !== 62 || at + 4 > this.end) return false;
+        this.pos = at + 4;
+        this.keyElement(start, at + 4, false);
+        return true;
+      case 115 /* s */:
+        if (text.charCodeAt(at + 1) !== 116 || text.charCodeAt(at + 2) !== 114 || text.charCodeAt(at + 3) !== 105
+          || text.charCodeAt(at + 4) !== 110 || text.charCodeAt(at + 5) !== 103 || text.charCodeAt(at + 6) !== 62 || at + 7 > this.end) return false;
+        this.pos = at + 7;
+        this.scalarElement('string', 'string', start, at + 7, false);
+        return true;
       case 100 /* d */: name = text.startsWith('dict>', at) ? 'dict' : text.startsWith('data>', at) ? 'data' : 'date'; break;
       case 97 /* a */: name = 'array'; break;
       case 105 /* i */: name = 'integer'; break;
@@ -653,7 +686,7 @@ class Scanner {
     // The usual case: plain text, then this element's end tag exactly as Apple writes it.
     const first = text.indexOf('<', tagEnd);
     const close = CLOSE_TAGS[name];
-    if (first >= 0 && close !== undefined && first + close.length <= this.end && text.startsWith(close, first)) {
+    if (first >= 0 && close !== undefined && first + close.length <= this.end && closesAt(text, first, close)) {
       const value = raw ? '' : name === 'key' ? this.keyName(tagEnd, first) : this.textRun(tagEnd, first);
       this.pos = first + close.length;
       return this.setText(value, tagEnd, first - tagEnd, this.pos);
