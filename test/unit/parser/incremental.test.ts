@@ -58,7 +58,7 @@ function leafSpans(root: PlistNode | undefined): { offset: number; length: numbe
   return out;
 }
 
-const TOKENS = ['a', 'Z', '7', ' ', '\n', '<', '>', '&', '&amp;', '</string>', '<string>x</string>', '<key>K</key>', '"', '<!-- c -->', '=', '<dict/>', '</dict>', '<true/>', 'é'];
+const TOKENS = ['a', '\0', 'Z', '7', ' ', '\n', '<', '>', '&', '&amp;', '</string>', '<string>x</string>', '<key>K</key>', '"', '<!-- c -->', '=', '<dict/>', '</dict>', '<true/>', 'é'];
 
 describe('incremental re-parse', () => {
   it('finds the changed span of two texts', () => {

@@ -247,9 +247,11 @@ class Scanner {
 
   run(): PlistNode | undefined {
     const { text, end } = this;
-    const nul = text.indexOf('\0', this.pos);
-    if (nul >= 0 && nul < end) {
-      this.problem(ParserCodes.malformed, nul, 1, 'NUL characters are not allowed in XML.');
+    // Bounded to this scanner's range: a re-parsed fragment must not search the rest of the document.
+    const nul = end === text.length ? text.indexOf('\0', this.pos) : text.slice(this.pos, end).indexOf('\0');
+    if (nul >= 0) {
+      const at = end === text.length ? nul : this.pos + nul;
+      this.problem(ParserCodes.malformed, at, 1, 'NUL characters are not allowed in XML.');
     }
     let pos = this.pos;
     while (pos < end) {
