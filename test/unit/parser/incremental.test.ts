@@ -6,6 +6,8 @@ import { parsePlist } from '../../../server/src/service/parser/plistParser';
 import { decodeBytes } from '../../../server/src/service/decode';
 import type { ParseResult, PlistNode } from '../../../server/src/service/types';
 import { dumpTree } from './dumpTree';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../../../server/src/service/index';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -130,5 +132,26 @@ describe('incremental re-parse', () => {
     assert.equal(reparse(parsePlist(text), text, text.replace('<dict>', '<dixt>'), {}), undefined);
     const signed = '0\u0080' + text;
     assert.equal(reparse(parsePlist(signed), signed, signed.replace('>x<', '>y<'), {}), undefined);
+  });
+
+  it('gives the language service the same diagnostics as a fresh parse, for an editor document changed in place', () => {
+    const ls = createLanguageService();
+    const text = fs.readFileSync(path.join(ROOT, 'examples', 'anyconnect-both.mobileconfig'), 'utf8');
+    const doc = TextDocument.create('file:///edit.mobileconfig', 'mobileconfig', 1, text);
+    let parsed = ls.parseDocument(doc);
+    ls.validate(parsed);
+    // Typing a wrong VPNSubType letter by letter, then a duplicate UUID: each step reuses the previous parse.
+    const steps = [['com.cisco.anyconnect</string>', 'com.cisco.anyconnectX</string>'], ['<key>VPNType</key>', '<key>VPNTyp</key>']];
+    let changed = 0;
+    for (const [from, to] of steps) {
+      const at = doc.getText().indexOf(from);
+      assert.ok(at >= 0, from);
+      TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + from.length) }, text: to }], doc.version + 1);
+      const before = parsed.parse;
+      parsed = ls.parseDocument(doc, undefined, parsed);
+      if (parsed.parse.root === before.root) changed++;
+      assert.deepEqual(ls.validate(parsed), ls.validate(ls.parseDocument(doc)));
+    }
+    assert.equal(changed, steps.length, 'both edits should have kept the tree');
   });
 });
