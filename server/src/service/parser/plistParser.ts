@@ -63,6 +63,20 @@ const CLOSE_TAGS: Record<string, string> = {
   key: '</key>', string: '</string>', integer: '</integer>', real: '</real>', date: '</date>', data: '</data>', true: '</true>', false: '</false>',
 };
 
+/**
+ * Key names seen by any parse, by the hash `keyName` computes. Internalised copies: they do not hold on to the
+ * text they came from, and a name the catalog or a rule also spells is the same string object. Bounded, so
+ * files of made-up keys cannot grow it without end.
+ */
+const KEY_NAMES = new Map<number, string[]>();
+const MAX_SHARED_KEY_NAMES = 20_000;
+let keyNameCount = 0;
+
+/** The engine's single copy of a string: property names are internalised, so a one-key object returns it. */
+function internalize(s: string): string {
+  return Object.keys({ [s]: 0 })[0];
+}
+
 /** True when `close` (one of CLOSE_TAGS) is at `at`; `</key>` and `</string>` are compared inline. */
 function closesAt(text: string, at: number, close: string): boolean {
   if (text.charCodeAt(at + 1) !== 47 /* / */) return false;
@@ -763,8 +777,10 @@ class Scanner {
   }
 
   /**
-   * A key name, one string per distinct name in this parse: a big profile repeats a few hundred names tens of
-   * thousands of times. Looked up by length and three characters, then compared in place, so a repeat allocates nothing.
+   * A key name, one string per distinct name: a big profile repeats a few hundred names tens of thousands of
+   * times. Looked up by length and three characters, then compared in place, so a repeat allocates nothing.
+   * Names are shared across parses and internalised (see `KEY_NAMES`), so the catalog's and the rules' own
+   * constants are the very same strings and comparing with them is a pointer check.
    */
   private keyName(from: number, to: number): string {
     const { text } = this;
@@ -772,13 +788,25 @@ class Scanner {
     if (length === 0) return '';
     if (length > 64 || this.ampFrom(from) < to) return this.textRun(from, to);
     const hash = length | ((text.charCodeAt(from) & 0x7f) << 6) | ((text.charCodeAt(to - 1) & 0x7f) << 13) | ((text.charCodeAt(from + (length >> 1)) & 0x7f) << 20);
-    const seen = this.keyNames.get(hash);
-    if (seen) {
-      for (const name of seen) if (text.startsWith(name, from)) return name;
+    const shared = KEY_NAMES.get(hash);
+    if (shared) {
+      for (const name of shared) if (text.startsWith(name, from)) return name;
     }
+    const own = this.keyNames.get(hash);
+    if (own) {
+      for (const name of own) if (text.startsWith(name, from)) return name;
+    }
+    if (keyNameCount < MAX_SHARED_KEY_NAMES && (!shared || shared.length < 8)) {
+      const name = internalize(text.slice(from, to));
+      if (shared) shared.push(name);
+      else KEY_NAMES.set(hash, [name]);
+      keyNameCount++;
+      return name;
+    }
+    // The shared table is full (a file of made-up keys): such names are only shared within this parse.
     const name = text.slice(from, to);
-    if (!seen) this.keyNames.set(hash, [name]);
-    else if (seen.length < 8) seen.push(name);
+    if (!own) this.keyNames.set(hash, [name]);
+    else if (own.length < 8) own.push(name);
     return name;
   }
 
