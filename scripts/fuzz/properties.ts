@@ -2,7 +2,8 @@
  * The fuzz properties of issue 6 (item 3), shared by the small-budget mocha suite and the long run:
  * random character, byte and structural mutations of seed profiles must keep every property of
  * scripts/hostile/check.ts (including "every quick fix applies and adds no error"), and random edit
- * sequences sent through TextDocument.update, as an editor sends them, must give the same diagnostics as
+ * sequences sent through TextDocument.update, as an editor sends them (each parse handed the previous one, as
+ * the server does, so the incremental re-parse is exercised), must give the same diagnostics as
  * the final text opened whole. Mutations are plain data (fractions, not offsets) so fast-check can shrink them.
  */
 import * as fc from 'fast-check';
@@ -204,6 +205,9 @@ export function editViolations(initial: string, steps: EditStep[]): string[] {
     let doc = TextDocument.create('file:///edited.mobileconfig', 'mobileconfig', 1, initial);
     let expected = initial;
     const diagnose = (d: TextDocument) => service.validate(service.parseDocument(d));
+    // As the server does: each parse is handed the previous one, so only the container holding a change is re-parsed.
+    let parsed = service.parseDocument(doc);
+    service.validate(parsed);
     let version = 1;
     for (const step of steps) {
       const events: TextDocumentContentChangeEvent[] = [];
@@ -225,13 +229,14 @@ export function editViolations(initial: string, steps: EditStep[]): string[] {
       if (step.full) events.push({ text: expected });
       doc = TextDocument.update(doc, events, ++version);
       // The server validates after every change event, not only at the end: exercise that path too.
-      diagnose(doc);
+      parsed = service.parseDocument(doc, undefined, parsed);
+      service.validate(parsed);
     }
     if (doc.getText() !== expected) {
       out.push(`incremental text differs from the expected text (${doc.getText().length} vs ${expected.length} chars)`);
       return out;
     }
-    const incremental = JSON.stringify(diagnose(doc));
+    const incremental = JSON.stringify(service.validate(parsed));
     const whole = JSON.stringify(diagnose(TextDocument.create('file:///edited.mobileconfig', 'mobileconfig', 1, expected)));
     if (incremental !== whole) out.push(`diagnostics differ between incremental and whole text:\n  incremental ${incremental.slice(0, 400)}\n  whole       ${whole.slice(0, 400)}`);
   } catch (e) {
