@@ -96,7 +96,7 @@ export function positionFinder(text: string): (offset: number) => Position {
 }
 
 class LineFinder {
-  private starts = new Int32Array(256);
+  private starts: Int32Array;
   private count = 1;
   /** Where the scan for further line breaks resumes; text.length + 1 once the whole text is done. */
   private scanned = 0;
@@ -104,6 +104,9 @@ class LineFinder {
 
   constructor(private readonly text: string) {
     this.hasCR = text.indexOf('\r') >= 0;
+    // Sized for the usual line length of a profile (about 35 characters), so a big file gets one buffer rather
+    // than a series of doublings whose discarded halves stay allocated until the next collection.
+    this.starts = new Int32Array(Math.max(256, Math.ceil(text.length / 32)));
   }
 
   positionAt(offset: number): Position {
@@ -148,7 +151,7 @@ class LineFinder {
         break;
       }
       if (count === starts.length) {
-        const grown = new Int32Array(starts.length * 2);
+        const grown = new Int32Array(Math.ceil(starts.length * 1.5));
         grown.set(starts);
         starts = grown;
       }
