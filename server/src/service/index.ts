@@ -20,6 +20,7 @@ import { getFoldingRanges } from './features/folding';
 import { runRules } from './features/diagnostics';
 import { parsePlist } from './parser/plistParser';
 import { reparse } from './parser/incremental';
+import { forgetTree } from './profile';
 import { defaultSettings, ParseResult, ServiceSettings } from './types';
 
 export * from './types';
@@ -90,6 +91,8 @@ export function createLanguageService(): LanguageService {
       if (previous?.text !== undefined && previous.maxNestingDepth === maxNestingDepth) {
         try {
           parse = reparse(previous.parse, previous.text, text, { maxNestingDepth });
+          // The old root, changed in place, is kept: what was cached about the whole tree no longer holds.
+          if (parse && parse !== previous.parse && previous.parse.root) forgetTree(previous.parse.root);
         } catch {
           // A fault in the shortcut must not cost the user a parse: the full one below is always right.
           parse = undefined;

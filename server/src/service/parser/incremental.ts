@@ -6,14 +6,13 @@
  *
  * A node kept from the previous tree has the same text as before (only its offsets move), so a fact derived
  * from a node's own text may be cached per node object. Its ancestors' subtrees did change: facts about a
- * subtree are cached per tree root (`treeCache`), which is dropped here.
+ * whole tree are cached per root (`treeCache`), which the caller drops (`forgetTree`) when a re-parse kept the root.
  *
  * The previous tree is updated in place and must not be used afterwards (the server keeps one parse per
  * document and replaces it). Whenever the shortcut cannot give exactly what a full parse would (the edit
  * touches a tag of the container, the new text has a parse problem there, the file is signed...), it returns
  * undefined and the caller parses the whole text.
  */
-import { forgetTree } from '../profile';
 import type { ArrayNode, DictNode, ParseResult, PlistNode, Problem } from '../types';
 import { parseFragment, ParseOptions } from './plistParser';
 
@@ -84,7 +83,6 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
   const parent = target.parent;
   root.parent = parent;
   if (!parent) {
-    forgetTree(previous.root);
     return { root, problems: [...problems, ...fresh.problems], container: 'xml', comments: mergeSorted(comments, fresh.comments) };
   }
   if (parent.kind === 'dict') {
@@ -96,7 +94,6 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     if (index < 0) return undefined;
     parent.items[index] = root;
   }
-  forgetTree(previous.root);
   return { root: previous.root, problems, container: 'xml', comments: mergeSorted(comments, fresh.comments) };
 }
 
