@@ -6,7 +6,7 @@
 import { getStringNode, Profile } from './profile';
 import { newUuid, replaceValueText } from './rules/helpers';
 import type { TextEdit } from './rules/rule';
-import type { ParseResult, ScalarNode, ServiceSettings } from './types';
+import type { ParseResult, Problem, ScalarNode, ServiceSettings } from './types';
 import { equivalentNewPayload, hasDuplicateUuid, VpnPayload, vpnPayloads } from './vpn';
 
 export type MigrationMode = 'alongside' | 'replace';
@@ -132,7 +132,24 @@ export function isBrokenPayload(v: VpnPayload, parse: ParseResult): boolean {
   return parse.problems.some((p) => (p.code.startsWith('xml-') || p.code.startsWith('plist-')) && p.offset < offset + length && p.offset + p.length > offset);
 }
 
-export function migrateAll(text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, mode: MigrationMode): { edits: TextEdit[]; changes: MigrationChange[] } {
+/**
+ * The errors inside a legacy payload that a copy of it would repeat: all of them except those on the keys the
+ * copy rewrites (a fresh PayloadUUID, a new identifier and name, the new subtype). A payload with such errors
+ * is not copied: the copy would add errors to the file.
+ */
+export function errorsACopyWouldRepeat(v: VpnPayload, errors: readonly Problem[]): Problem[] {
+  const rewritten = [v.subtypeNode, v.payloadUuid, v.payloadIdentifier, v.userDefinedName].flatMap((node) => {
+    if (!node) return [];
+    const entry = v.payload.dict.entries.find((e) => e.value === node);
+    return entry?.key ? [{ from: entry.key.offset, to: node.offset + node.length }] : [];
+  });
+  return errors.filter((p) => !rewritten.some((r) => p.offset >= r.from && p.offset < r.to));
+}
+
+export function migrateAll(
+  text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, mode: MigrationMode,
+  errorsWithin?: (offset: number, length: number) => Problem[],
+): { edits: TextEdit[]; changes: MigrationChange[] } {
   const isBroken = (v: VpnPayload) => isBrokenPayload(v, parse);
   const all = vpnPayloads(profile, settings);
   const taken = takenNames(profile);
@@ -158,6 +175,10 @@ export function migrateAll(text: string, parse: ParseResult, profile: Profile, s
       edits.push(replaceEdit(v, text, settings));
       changes.push({ payload: label, action: 'replaced', offset });
     } else {
+      if (errorsWithin && errorsACopyWouldRepeat(v, errorsWithin(v.payload.dict.offset, v.payload.dict.length)).length > 0) {
+        changes.push({ payload: label, action: 'skipped', reason: 'it has errors a copy would repeat; fix them first, or replace it in place', offset });
+        continue;
+      }
       edits.push(alongsideEdit(v, text, settings, taken));
       changes.push({ payload: label, action: 'added-alongside', offset });
     }

@@ -88,6 +88,27 @@ describe('AnyConnect migration', () => {
     assert.ok(!service.getCodeActions(both, note.range, [note]).some((a) => a.title.includes('replace legacy')));
   });
 
+  it('does not copy a legacy payload whose errors the copy would repeat; replacing it in place is still offered', () => {
+    // The first legacy payload gets a PayloadVersion of the wrong type: a copy would be a second such error.
+    const at = text.indexOf('<key>VPNSubType</key>');
+    const version = text.lastIndexOf('<integer>1</integer>', at);
+    assert.ok(version > 0);
+    const broken = text.slice(0, version) + '<array/>' + text.slice(version + '<integer>1</integer>'.length);
+    const parsed = open(broken);
+    const diagnostics = service.validate(parsed);
+    assert.ok(diagnostics.some((d) => d.code === 'payload-version' && d.severity === 1));
+    const legacy = diagnostics.filter((d) => d.code === 'vpn-legacy-only');
+    const first = service.getCodeActions(parsed, legacy[0].range, [legacy[0]], undefined, ['quickfix']).map((a) => a.title);
+    assert.ok(first.some((t) => t.includes('replace legacy')), first.join(' | '));
+    assert.ok(!first.some((t) => t.includes('alongside')), first.join(' | '));
+    // The other legacy payload is fine and can still be copied.
+    assert.ok(service.getCodeActions(parsed, legacy[1].range, [legacy[1]], undefined, ['quickfix']).some((a) => a.title.includes('alongside')));
+    const { text: out, changes } = migrate(broken, 'alongside');
+    assert.deepEqual(changes.map((c) => c.action), ['skipped', 'added-alongside']);
+    assert.match(changes[0].reason ?? '', /errors a copy would repeat/);
+    assert.equal(errors(out).filter((e) => e.startsWith('payload-version')).length, 1);
+  });
+
   it('offers whole-file source actions for both modes while legacy payloads remain', () => {
     const parsed = open(text);
     const all = service.getCodeActions(parsed, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], undefined, ['source']);

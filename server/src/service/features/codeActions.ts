@@ -11,7 +11,7 @@ import { releaseSchemaWalk } from '../schemaWalk';
 import type { TextEdit as OffsetEdit } from '../rules/rule';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, ServiceSettings } from '../types';
-import { createRuleContext, SOURCE } from './diagnostics';
+import { createRuleContext, errorsWithin, SOURCE } from './diagnostics';
 
 /**
  * In a document that already has XML errors, a value edit can land next to an unclosed tag and make things
@@ -48,7 +48,8 @@ const MIGRATE_TITLES: Record<MigrationMode, { en: string; ja: string }> = {
 
 /** Whole-file migration as LSP edits plus a description of every change (for the command and the CLI). */
 export function getMigration(document: TextDocument, parse: ParseResult, settings: ServiceSettings, mode: MigrationMode) {
-  const result = migrateAll(document.getText(), parse, buildProfile(parse), settings, mode);
+  const text = document.getText();
+  const result = migrateAll(text, parse, buildProfile(parse), settings, mode, (o, l) => errorsWithin(text, parse, settings, o, l));
   const edits: TextEdit[] = result.edits.map((e) => ({
     range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
     newText: e.newText,
@@ -84,7 +85,7 @@ export function getCodeActions(document: TextDocument, parse: ParseResult, _rang
       code: rule.id, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, offset,
       length: document.offsetAt(diagnostic.range.end) - offset, data: diagnostic.data,
     };
-    const ctx = createRuleContext(rule, text, parse, profile, settings, []);
+    const ctx = createRuleContext(rule, text, parse, profile, settings, [], (o, l) => errorsWithin(text, parse, settings, o, l));
     let fixes;
     try {
       fixes = rule.fixes(ctx, problem);

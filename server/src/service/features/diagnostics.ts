@@ -23,10 +23,10 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The context a rule sees for one document; also used by code actions to recompute fixes. */
-export function createRuleContext(rule: Rule, text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, sink: Problem[]): RuleContext {
+/** The context a rule sees for one document; also used by code actions to recompute fixes (with `errorsWithin`). */
+export function createRuleContext(rule: Rule, text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, sink: Problem[], errorsWithin?: RuleContext['errorsWithin']): RuleContext {
   return {
-    text, parse, profile, settings,
+    text, parse, profile, settings, errorsWithin,
     // Arguments come from the document: clip them so a 1 MB key cannot make a 1 MB message.
     t: (key, ...args) => translate(rule.messages, settings.locale, key, args.map(clipArgument)),
     // One rule cannot report more than the file may show: 50 000 duplicate keys must not build 50 000 messages.
@@ -57,7 +57,14 @@ export function effectiveSeverity(problem: Problem, settings: ServiceSettings): 
  * (TextDocument updates it incrementally), so the server converts positions with it once it has one.
  */
 export function runRules(document: TextDocument, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler, oneShot = false): Diagnostic[] {
-  const text = document.getText();
+  return toDiagnostics(document, collectProblems(document.getText(), parse, settings, onRuleError), settings, oneShot);
+}
+
+/** The last validation's problems of each parse, so a code action that must know them does not validate again. */
+const lastProblems = new WeakMap<ParseResult, { settings: ServiceSettings; problems: Problem[] }>();
+
+/** The parser's problems plus every enabled rule's, unsorted and with offsets. */
+export function collectProblems(text: string, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler): Problem[] {
   const problems: Problem[] = [...parse.problems];
   const tooLarge = text.length > settings.maxDocumentSize;
   if (tooLarge) {
@@ -81,7 +88,20 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
     }
     releaseSchemaWalk(profile);
   }
-  return toDiagnostics(document, problems, settings, oneShot);
+  lastProblems.set(parse, { settings, problems });
+  return problems;
+}
+
+/**
+ * The problems of a parse that are errors (after settings) and lie in [offset, offset + length): from the last
+ * validation of this parse with the same settings, else from a new one.
+ */
+export function errorsWithin(text: string, parse: ParseResult, settings: ServiceSettings, offset: number, length: number): Problem[] {
+  const last = lastProblems.get(parse);
+  // Settings objects are rebuilt per request: compare what they say, not which object they are.
+  const problems = last && (last.settings === settings || JSON.stringify(last.settings) === JSON.stringify(settings))
+    ? last.problems : collectProblems(text, parse, settings);
+  return problems.filter((p) => p.offset >= offset && p.offset < offset + length && effectiveSeverity(p, settings) === 'error');
 }
 
 /**

@@ -13,8 +13,8 @@
  * touches a tag of the container, the new text has a parse problem there, the file is signed...), it returns
  * undefined and the caller parses the whole text.
  */
-import type { ArrayNode, DictNode, ParseResult, PlistNode, Problem } from '../types';
-import { parseFragment, ParseOptions } from './plistParser';
+import type { ArrayNode, DictNode, KeyNode, ParseResult, PlistNode, Problem } from '../types';
+import { IrregularEntry, Leaf, parseFragment, ParseOptions } from './plistParser';
 
 type Container = DictNode | ArrayNode;
 type Span = { offset: number; length: number };
@@ -153,10 +153,7 @@ function shiftAfter(root: PlistNode, replaced: PlistNode, changeStart: number, a
     if (node.kind === 'dict') {
       for (const e of node.entries) {
         const key = e.key;
-        if (key && key.offset >= after) {
-          key.offset += delta;
-          key.valueOffset += delta;
-        }
+        if (key && key.offset >= after) moveKey(key, delta);
         if (e.value) stack.push(e.value);
       }
     } else if (node.kind === 'array') {
@@ -173,16 +170,19 @@ function shiftAll(root: PlistNode, delta: number): void {
     if (node.kind === 'dict') {
       for (const e of node.entries) {
         const key = e.key;
-        if (key) {
-          key.offset += delta;
-          key.valueOffset += delta;
-        }
+        if (key) moveKey(key, delta);
         if (e.value) stack.push(e.value);
       }
     } else if (node.kind === 'array') {
       for (const c of node.items) stack.push(c);
-    } else if (node.kind !== 'bool') {
+    } else if (node instanceof Leaf) {
+      // A plain leaf's text span follows from its offset; only a stored one moves on its own.
       node.valueOffset += delta;
     }
   }
+}
+
+function moveKey(key: KeyNode, delta: number): void {
+  key.offset += delta;
+  if (key instanceof IrregularEntry) key.valueOffset += delta;
 }

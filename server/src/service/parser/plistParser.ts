@@ -42,7 +42,7 @@ interface Frame {
   startLength: number;
   node: DictNode | ArrayNode | undefined;
   /** A dict's key (already in the entries) still waiting for its value. */
-  pendingKey: Entry | undefined;
+  pendingKey: Entry | IrregularEntry | undefined;
   /** Made up to parse a fragment that lacks its `<plist>`/`<dict>` wrapper; never reported as unclosed. */
   synthetic: boolean;
   /** Where this container's children start in the scanner's scratch list (entries for a dict, items for an array). */
@@ -185,7 +185,31 @@ export function parsePlist(text: string, options: ParseOptions = {}): ParseResul
  * A dict entry that is also its own `<key>` node: one object per key/value pair instead of two (a 10 MB
  * profile has over 50 000 pairs).
  */
-class Entry implements DictEntry, KeyNode {
+export class Entry implements DictEntry, KeyNode {
+  value: PlistNode | undefined = undefined;
+
+  constructor(
+    public offset: number,
+    readonly length: number,
+    readonly name: string,
+  ) {}
+
+  get key(): KeyNode {
+    return this;
+  }
+
+  /** Written `<key>name</key>` exactly (nearly always), so the name's text starts 5 after the tag. */
+  get valueOffset(): number {
+    return this.offset + 5;
+  }
+
+  get valueLength(): number {
+    return this.length - 11;
+  }
+}
+
+/** An entry whose `<key>` tag is written some other way (white space, attributes, a missing end tag). */
+export class IrregularEntry implements DictEntry, KeyNode {
   value: PlistNode | undefined = undefined;
 
   constructor(
@@ -199,6 +223,42 @@ class Entry implements DictEntry, KeyNode {
   get key(): KeyNode {
     return this;
   }
+}
+
+/**
+ * A leaf written `<kind>text</kind>` or a `<true/>`/`<false/>`: the text's span follows from the kind, so it
+ * is not stored (16 bytes less on each of a big profile's 100 000 leaves). Bools share the class, so the
+ * tree's code sees few object shapes.
+ */
+export class PlainLeaf {
+  constructor(
+    readonly kind: ScalarNode['kind'] | 'bool',
+    readonly value: string | boolean,
+    public offset: number,
+    public length: number,
+    public parent: DictNode | ArrayNode | undefined,
+  ) {}
+
+  get valueOffset(): number {
+    return this.offset + this.kind.length + 2;
+  }
+
+  get valueLength(): number {
+    return this.length - 2 * this.kind.length - 5;
+  }
+}
+
+/** A leaf with its text span stored: an unknown element, `<string/>`, or tags written another way. */
+export class Leaf {
+  constructor(
+    readonly kind: ScalarNode['kind'],
+    readonly value: string,
+    public offset: number,
+    public length: number,
+    public parent: DictNode | ArrayNode | undefined,
+    public valueOffset: number,
+    public valueLength: number,
+  ) {}
 }
 
 /** The entry of a value that has no `<key>` (reported by the parser). */
@@ -599,7 +659,9 @@ class Scanner {
     }
     if (top.pendingKey) this.keyWithoutValue(top);
     // The entry goes in now, in document order; its value is filled in by `attach`.
-    const entry = new Entry(start, length, this.textValue, this.textValueOffset, this.textValueLength);
+    const entry = this.textValueOffset === start + 5 && this.textValueLength === length - 11
+      ? new Entry(start, length, this.textValue)
+      : new IrregularEntry(start, length, this.textValue, this.textValueOffset, this.textValueLength);
     this.entryScratch.push(entry);
     top.pendingKey = entry;
   }
@@ -619,17 +681,19 @@ class Scanner {
         this.problem(ParserCodes.malformed, this.textValueOffset, this.textValueLength, `<${name}/> holds no text.`);
       }
     }
-    const node: BoolNode = { kind: 'bool', value: name === 'true', offset: start, length: end - start, parent: this.containerParent() };
+    const node: BoolNode = new PlainLeaf('bool', name === 'true', start, end - start, this.containerParent()) as BoolNode;
     this.attach(node);
   }
 
   private scalarElement(kind: ScalarNode['kind'], name: string, start: number, tagEnd: number, selfClosing: boolean): void {
     if (selfClosing) this.emptyText(tagEnd);
     else this.readText(name, start, tagEnd, kind === 'data');
-    const node: ScalarNode = {
-      kind, value: this.textValue, valueOffset: this.textValueOffset, valueLength: this.textValueLength,
-      offset: start, length: this.textEnd - start, parent: this.containerParent(),
-    };
+    const length = this.textEnd - start;
+    // Written `<kind>text</kind>` exactly (nearly always): where the text lies follows from the kind.
+    const plain = !selfClosing && this.textValueOffset === start + kind.length + 2 && this.textValueLength === length - 2 * kind.length - 5;
+    const node: ScalarNode = plain
+      ? new PlainLeaf(kind, this.textValue, start, length, this.containerParent()) as ScalarNode
+      : new Leaf(kind, this.textValue, start, length, this.containerParent(), this.textValueOffset, this.textValueLength);
     this.attach(node);
   }
 
@@ -637,10 +701,7 @@ class Scanner {
     let end = tagEnd;
     if (!selfClosing) end = this.skipElement(name);
     this.problem(ParserCodes.unknownElement, start, tagEnd - start, `<${clip(name)}> is not a property-list element (dict, array, key, string, integer, real, true, false, date, data).`);
-    const node: ScalarNode = {
-      kind: 'unknown', value: '', valueOffset: tagEnd, valueLength: Math.max(0, end - tagEnd),
-      offset: start, length: end - start, parent: this.containerParent(),
-    };
+    const node: ScalarNode = new Leaf('unknown', '', start, end - start, this.containerParent(), tagEnd, Math.max(0, end - tagEnd));
     this.attach(node);
   }
 

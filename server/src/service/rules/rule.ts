@@ -30,6 +30,8 @@ export interface RuleContext {
   /** The rule's message `key` in the settings' locale, with arguments filled in. */
   t(key: string, ...args: (string | number)[]): string;
   report(problem: Omit<Problem, 'code'>): void;
+  /** For fixes only: the document's error problems in a span (every rule's, after settings). Absent while validating. */
+  errorsWithin?(offset: number, length: number): Problem[];
 }
 
 export interface Rule {

@@ -3,7 +3,7 @@
  * Why: certificate users get a working VPN in the new app only through a payload it recognises
  * (shared/domain/README.md, "Who needs a profile"). Fixes: replace the subtype in place, or add a copy alongside.
  */
-import { alongsideEdit, canReplace, equivalentNew, isBrokenPayload, replaceEdit, takenNames } from '../migrate';
+import { alongsideEdit, canReplace, equivalentNew, errorsACopyWouldRepeat, isBrokenPayload, replaceEdit, takenNames } from '../migrate';
 import { usesCertificate, vpnAt, vpnPayloads } from '../vpn';
 import type { Fix, Rule } from './rule';
 
@@ -41,7 +41,11 @@ export const vpnLegacyOnly: Rule = {
     if (canReplace(v, ctx.profile, ctx.settings)) {
       fixes.push({ title: ctx.t('replace'), isPreferred: true, edits: [replaceEdit(v, ctx.text, ctx.settings)] });
     }
-    fixes.push({ title: ctx.t('alongside'), edits: [alongsideEdit(v, ctx.text, ctx.settings, takenNames(ctx.profile))] });
+    // A copy of a payload with errors would repeat them: then only the in-place replacement is offered.
+    const errors = ctx.errorsWithin?.(v.payload.dict.offset, v.payload.dict.length) ?? [];
+    if (errorsACopyWouldRepeat(v, errors).length === 0) {
+      fixes.push({ title: ctx.t('alongside'), edits: [alongsideEdit(v, ctx.text, ctx.settings, takenNames(ctx.profile))] });
+    }
     return fixes;
   },
 };
