@@ -1,7 +1,8 @@
 /**
  * One walk of a profile against the payload catalog, shared by the schema rules: each value paired with its
  * key schema and effective OS availability, each key the schema does not define, each dict with its schema.
- * Computed once per profile, since every schema rule runs on every keystroke and needs the same pairing.
+ * Made one payload at a time and shared by every schema rule (they all need the same pairing), then dropped:
+ * a big profile's walk is never in memory whole.
  */
 import { getCommonPayloadSchema, getMemberKey, getPayloadSchema, getTopLevelSchema, mergeOS } from './catalog';
 import type { KeyContainer, KeySchema, OsSupport, PayloadSchema, SupportedOS, ValueType } from './catalog';
@@ -125,37 +126,6 @@ export function acceptsElement(type: ValueType, kind: NodeKind): boolean {
   return kind === ELEMENT[type] || (type === 'real' && kind === 'integer');
 }
 
-export interface SchemaWalk {
-  payloads: KnownPayload[];
-  /** Every value a rule could judge: of the wrong type, or of a key with allowed values, range, format or OS facts. */
-  values: SchemaValue[];
-  unknownKeys: UnknownKey[];
-  dicts: SchemaDict[];
-}
-
-const cache = new WeakMap<Profile, SchemaWalk>();
-
-/**
- * The walk of this profile; empty unless the top level is a `Configuration` profile (other rules report that).
- * Kept until `releaseSchemaWalk`: the schema rules of one validation share it.
- */
-export function schemaWalk(profile: Profile): SchemaWalk {
-  let walk = cache.get(profile);
-  if (!walk) {
-    walk = computeWalk(profile);
-    cache.set(profile, walk);
-  }
-  return walk;
-}
-
-/**
- * Drops the walk once a validation (or a code-action request) is done with it. It is as big as the tree's
- * schema-checked part, and an open document would otherwise hold it until its next edit.
- */
-export function releaseSchemaWalk(profile: Profile): void {
-  cache.delete(profile);
-}
-
 /** A payload dict's keys: the type's own, then the common Payload* keys, then the type's wildcard. Cached per type. */
 const payloadContainers = new Map<string, KeyContainer>();
 
@@ -219,11 +189,44 @@ export function isClosed(container: KeyContainer): boolean {
   return !container.anyKey && (container.keys?.length ?? 0) > 0;
 }
 
-function computeWalk(profile: Profile): SchemaWalk {
-  const out: SchemaWalk = { payloads: [], values: [], unknownKeys: [], dicts: [] };
+/** One payload's share of the walk. */
+export interface PayloadWalk {
+  values: SchemaValue[];
+  unknownKeys: UnknownKey[];
+  dicts: SchemaDict[];
+}
+
+const known = new WeakMap<Profile, KnownPayload[]>();
+
+/**
+ * The payloads the catalog knows, the profile dict first (as `TopLevel`); empty unless the top level is a
+ * `Configuration` profile (other rules report that). Cheap: no payload is walked.
+ */
+export function knownPayloads(profile: Profile): KnownPayload[] {
+  let out = known.get(profile);
+  if (out) return out;
+  out = [];
+  known.set(profile, out);
   const top = profile.top;
   const topType = top && getEntry(top, 'PayloadType')?.value;
   if (!top || topType?.kind !== 'string' || topType.value !== 'Configuration') return out;
+  out.push({ payload: { dict: top, index: -1, type: TOP_LEVEL_TYPE }, payloadType: TOP_LEVEL_TYPE, schema: getTopLevelSchema(), typeNode: topType });
+  for (const payload of profile.payloads) {
+    const schema = payload.type === undefined ? undefined : getPayloadSchema(payload.type);
+    if (!schema) continue;
+    out.push({ payload, payloadType: schema.payloadType, schema, typeNode: getEntry(payload.dict, 'PayloadType')?.value as ScalarNode });
+  }
+  return out;
+}
+
+/**
+ * The walk of one known payload: its values paired with their key schemas, its unknown keys, its dicts.
+ * The profile dict's walk stops at PayloadContent, whose items are payloads of their own. Validation walks one
+ * payload at a time and drops each part once every schema rule has seen it, so a big profile's walk is never
+ * in memory whole.
+ */
+export function walkPayload(payload: KnownPayload): PayloadWalk {
+  const out: PayloadWalk = { values: [], unknownKeys: [], dicts: [] };
 
   const visitDict = (place: Place, dict: DictNode, container: KeyContainer, os: SupportedOS, keyNode: KeyNode | undefined) => {
     out.dicts.push({ at: place, dict, container, keyNode });
@@ -247,7 +250,7 @@ function computeWalk(profile: Profile): SchemaWalk {
       out.values.push(new SchemaValue(at, name, node, key, keyNode, os, parentOs));
     }
     if (node.kind !== 'dict' && node.kind !== 'array') return;
-    // The profile's PayloadContent items are payloads, walked below with their own schemas.
+    // The profile's PayloadContent items are payloads, walked on their own with their own schemas.
     if (at.payloadType === TOP_LEVEL_TYPE && at.isPayloadLevel && name === 'PayloadContent') return;
     if (node.kind === 'dict' && key.type === 'dictionary') {
       visitDict(new Place(at.payload, at.payloadType, at, name), node, key, os, keyNode);
@@ -257,20 +260,11 @@ function computeWalk(profile: Profile): SchemaWalk {
     }
   };
 
-  const topSchema = getTopLevelSchema();
-  const topPayload: Payload = { dict: top, index: -1, type: TOP_LEVEL_TYPE };
-  out.payloads.push({ payload: topPayload, payloadType: TOP_LEVEL_TYPE, schema: topSchema, typeNode: topType });
-  visitDict(new Place(topPayload, TOP_LEVEL_TYPE, undefined, undefined), top, topSchema, topSchema.os ?? NO_OS, undefined);
-
-  for (const payload of profile.payloads) {
-    const schema = payload.type === undefined ? undefined : getPayloadSchema(payload.type);
-    if (!schema) continue;
-    const typeNode = getEntry(payload.dict, 'PayloadType')?.value as ScalarNode;
-    out.payloads.push({ payload, payloadType: schema.payloadType, schema, typeNode });
-    const container = WRAPPED_LAYOUT.has(schema.payloadType) && getEntry(payload.dict, 'PayloadContent')?.value?.kind === 'array'
-      ? wrappedContainer(schema) : payloadContainer(schema);
-    visitDict(new Place(payload, schema.payloadType, undefined, undefined), payload.dict, container, schema.os ?? NO_OS, undefined);
-  }
+  const { schema, payloadType } = payload;
+  const dict = payload.payload.dict;
+  const container = payloadType === TOP_LEVEL_TYPE ? schema
+    : WRAPPED_LAYOUT.has(payloadType) && getEntry(dict, 'PayloadContent')?.value?.kind === 'array' ? wrappedContainer(schema) : payloadContainer(schema);
+  visitDict(new Place(payload.payload, payloadType, undefined, undefined), dict, container, schema.os ?? NO_OS, undefined);
   return out;
 }
 
@@ -294,10 +288,18 @@ function mergeOSCached(base: SupportedOS, override: SupportedOS): SupportedOS {
  * True when the profile is evidently for Macs: it holds a payload type iOS does not have, or PayloadScope.
  * iOS-only notes (availability, supervision) are then beside the point.
  */
-export function targetsMac(walk: SchemaWalk, profile: Profile): boolean {
-  return walk.payloads.some((p) => p.payloadType !== TOP_LEVEL_TYPE && !onIOS(p.schema.os ?? {}))
-    || (profile.top !== undefined && getEntry(profile.top, 'PayloadScope') !== undefined);
+export function targetsMac(payloads: readonly KnownPayload[], profile: Profile): boolean {
+  let answer = macAnswers.get(payloads);
+  if (answer === undefined) {
+    answer = payloads.some((p) => p.payloadType !== TOP_LEVEL_TYPE && !onIOS(p.schema.os ?? {}))
+      || (profile.top !== undefined && getEntry(profile.top, 'PayloadScope') !== undefined);
+    macAnswers.set(payloads, answer);
+  }
+  return answer;
 }
+
+/** targetsMac per payload list: schema rules ask once per payload. */
+const macAnswers = new WeakMap<readonly KnownPayload[], boolean>();
 
 /** What a schema rule checks about a key: presence, element type, allowed values, range. */
 export type Aspect = 'required' | 'type' | 'allowed' | 'range';

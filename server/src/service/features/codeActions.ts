@@ -7,7 +7,6 @@ import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-
 import { migrateAll, MigrationMode } from '../migrate';
 import { parsePlist } from '../parser/plistParser';
 import { buildProfile } from '../profile';
-import { releaseSchemaWalk } from '../schemaWalk';
 import type { TextEdit as OffsetEdit } from '../rules/rule';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, ServiceSettings } from '../types';
@@ -109,6 +108,5 @@ export function getCodeActions(document: TextDocument, parse: ParseResult, _rang
   if (!only || only.some((o) => o === 'source' || o.startsWith('source.'))) {
     actions.push(...sourceActions(document, parse, settings, only?.filter((o) => o.startsWith('source'))));
   }
-  if (profile) releaseSchemaWalk(profile);
   return actions;
 }

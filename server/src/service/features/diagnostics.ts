@@ -5,7 +5,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
 import { buildProfile, Profile } from '../profile';
-import { releaseSchemaWalk } from '../schemaWalk';
+import { knownPayloads, walkPayload } from '../schemaWalk';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
 import { translateParserMessageJa } from '../parser/messagesJa';
@@ -74,19 +74,41 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
     });
   } else if (parse.root) {
     const profile = buildProfile(parse);
+    const schemaRules: { rule: Rule; ctx: RuleContext; found: Problem[]; failed: boolean }[] = [];
     for (const rule of rules) {
       if (!rule.check || settings.rules[rule.id] === 'off') continue;
       if (rule.onlyInMode && rule.onlyInMode !== settings.mode) continue;
       const found: Problem[] = [];
+      const ctx = createRuleContext(rule, text, parse, profile, settings, found);
+      if (rule.checkSchema) {
+        schemaRules.push({ rule, ctx, found, failed: false });
+        continue;
+      }
       try {
-        rule.check(createRuleContext(rule, text, parse, profile, settings, found));
+        rule.check(ctx);
       } catch (error) {
         onRuleError?.(rule.id, error);
         continue;
       }
       for (const p of found) problems.push(p);
     }
-    releaseSchemaWalk(profile);
+    // The schema rules share one walk, made a payload at a time: each part is dropped once they have all seen it.
+    if (schemaRules.length > 0) {
+      const all = knownPayloads(profile);
+      for (const payload of all) {
+        const part = walkPayload(payload);
+        for (const s of schemaRules) {
+          if (s.failed) continue;
+          try {
+            s.rule.checkSchema!(s.ctx, part, payload, all);
+          } catch (error) {
+            s.failed = true;
+            onRuleError?.(s.rule.id, error);
+          }
+        }
+      }
+      for (const s of schemaRules) if (!s.failed) for (const p of s.found) problems.push(p);
+    }
   }
   lastProblems.set(parse, { settings, problems });
   return problems;

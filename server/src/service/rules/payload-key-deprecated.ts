@@ -3,8 +3,9 @@
  * and the few deprecated values Apple states only in prose (on-demand Action `Allow`). They still work for
  * now, but newer OS versions may drop them. Only the platforms the payload is for are considered.
  */
-import { onIOS, scalarOf, schemaWalk, SchemaValue } from '../schemaWalk';
+import { onIOS, scalarOf, SchemaValue } from '../schemaWalk';
 import { keySpan } from './payload-key-unknown';
+import { checkEachPayload } from './rule';
 import type { Rule } from './rule';
 
 /**
@@ -34,8 +35,9 @@ export const payloadKeyDeprecated: Rule = {
       value: '{1} の "{0}" は非推奨です。{2} を使ってください。',
     },
   },
-  check(ctx) {
-    for (const v of schemaWalk(ctx.profile).values) {
+  check: (ctx) => checkEachPayload(payloadKeyDeprecated, ctx),
+  checkSchema(ctx, part) {
+    for (const v of part.values) {
       const deprecated = v.keyNode && v.key.os ? deprecation(v) : undefined;
       if (deprecated) ctx.report({ ...keySpan(v.keyNode!), message: ctx.t('key', v.path.join('.'), deprecated.os, deprecated.version) });
       if (v.node.kind !== 'string' || !DEPRECATED_VALUE_SET.has(v.node.value)) continue;

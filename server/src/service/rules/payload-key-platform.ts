@@ -4,9 +4,10 @@
  * gets one information at its PayloadType, not one warning per key: macOS-only profiles are legitimate.
  */
 import { getEntry } from '../profile';
-import { compareVersions, KnownPayload, onIOS, schemaWalk, targetsMac, TOP_LEVEL_TYPE } from '../schemaWalk';
+import { compareVersions, KnownPayload, onIOS, targetsMac, TOP_LEVEL_TYPE } from '../schemaWalk';
 import type { OsName, SupportedOS } from '../catalog';
 import { keySpan } from './payload-key-unknown';
+import { checkEachPayload } from './rule';
 import type { Rule } from './rule';
 
 export const payloadKeyPlatform: Rule = {
@@ -29,28 +30,26 @@ export const payloadKeyPlatform: Rule = {
       none: '対応 OS なし',
     },
   },
-  check(ctx) {
-    const walk = schemaWalk(ctx.profile);
+  check: (ctx) => checkEachPayload(payloadKeyPlatform, ctx),
+  checkSchema(ctx, part, p, all) {
     const min = ctx.settings.minimumIOS.trim();
-    const iosPayloads = new Set<unknown>();
-    for (const p of walk.payloads) {
-      const ios = onIOS(p.schema.os ?? {});
-      const at = typeSpan(p);
-      if (!ios) {
-        if (p.payloadType !== TOP_LEVEL_TYPE && at) ctx.report({ ...at, severity: 'info', message: ctx.t('typeNotIOS', p.payloadType, platforms(ctx, p.schema.os ?? {})) });
-        continue;
-      }
-      iosPayloads.add(p.payload);
-      if (!at || p.payloadType === TOP_LEVEL_TYPE) continue;
+    const ios = onIOS(p.schema.os ?? {});
+    const at = typeSpan(p);
+    if (!ios) {
+      // A payload iOS does not have is reported once, by its type; its keys are not looked at.
+      if (p.payloadType !== TOP_LEVEL_TYPE && at) ctx.report({ ...at, severity: 'info', message: ctx.t('typeNotIOS', p.payloadType, platforms(ctx, p.schema.os ?? {})) });
+      return;
+    }
+    if (at && p.payloadType !== TOP_LEVEL_TYPE) {
       if (ios.removed) ctx.report({ ...at, message: ctx.t('removed', p.payloadType, ios.removed) });
       else if (min && ios.introduced && compareVersions(ios.introduced, min) > 0) ctx.report({ ...at, message: ctx.t('newer', p.payloadType, ios.introduced, min) });
     }
     // A profile with a macOS-only payload (or PayloadScope) is for Macs: its keys' iOS availability is beside
     // the point, unless the user set a minimum iOS version and so says the profile is for iOS.
-    if (!min && targetsMac(walk, ctx.profile)) return;
-    for (const v of walk.values) {
+    if (!min && targetsMac(all, ctx.profile)) return;
+    for (const v of part.values) {
       // Only what this key changes: an enclosing key or the payload reports its own availability.
-      if (!v.keyNode || !v.key.os?.iOS || !iosPayloads.has(v.payload)) continue;
+      if (!v.keyNode || !v.key.os?.iOS) continue;
       const parent = onIOS(v.parentOs);
       if (!parent) continue;
       const own = onIOS(v.os);

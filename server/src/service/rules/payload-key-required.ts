@@ -5,9 +5,10 @@
  */
 import type { Condition, KeyContainer, KeySchema } from '../catalog';
 import { getEntry } from '../profile';
-import { coveredElsewhere, scalarOf, schemaWalk, SchemaDict, TOP_LEVEL_TYPE, valueAtPath } from '../schemaWalk';
+import { coveredElsewhere, scalarOf, SchemaDict, TOP_LEVEL_TYPE, valueAtPath } from '../schemaWalk';
 import type { DictNode } from '../types';
 import { vpnPayloads } from '../vpn';
+import { checkEachPayload } from './rule';
 import type { Rule, RuleContext } from './rule';
 
 /**
@@ -48,9 +49,9 @@ export const payloadKeyRequired: Rule = {
       or: ' または ',
     },
   },
-  check(ctx) {
-    const walk = schemaWalk(ctx.profile);
-    for (const d of walk.dicts) {
+  check: (ctx) => checkEachPayload(payloadKeyRequired, ctx),
+  checkSchema(ctx, part) {
+    for (const d of part.dicts) {
       const keys = requiredKeys(d.container);
       if (keys.length === 0) continue;
       const plain: string[] = [];

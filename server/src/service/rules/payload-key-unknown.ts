@@ -4,9 +4,13 @@
  */
 import { catalogSource, getPayloadSchema, KeyContainer } from '../catalog';
 import { getEntry, nodeAtOffset } from '../profile';
-import { isClosed, nearestNames, onIOS, schemaWalk, TOP_LEVEL_TYPE } from '../schemaWalk';
+import { isClosed, nearestNames, onIOS, TOP_LEVEL_TYPE } from '../schemaWalk';
 import type { KeyNode } from '../types';
-import type { Fix, Rule } from './rule';
+import { checkEachPayload } from './rule';
+import type { Fix, Rule, RuleContext } from './rule';
+
+/** Per validation: the suggestions found for an unknown name in a container. */
+const memos = new WeakMap<RuleContext, Map<KeyContainer, Map<string, string[]>>>();
 
 export const payloadKeyUnknown: Rule = {
   id: 'payload-key-unknown',
@@ -30,10 +34,13 @@ export const payloadKeyUnknown: Rule = {
       profile: 'プロファイル',
     },
   },
-  check(ctx) {
-    // The same unknown name in the same place is looked up once (a generated profile may repeat it thousands of times).
-    const memo = new Map<KeyContainer, Map<string, string[]>>();
-    for (const u of schemaWalk(ctx.profile).unknownKeys) {
+  check: (ctx) => checkEachPayload(payloadKeyUnknown, ctx),
+  checkSchema(ctx, part) {
+    // The same unknown name in the same place is looked up once per validation (a generated profile may repeat
+    // it thousands of times).
+    let memo = memos.get(ctx);
+    if (!memo) memos.set(ctx, (memo = new Map()));
+    for (const u of part.unknownKeys) {
       // A dictionary Apple leaves open (no members listed) accepts anything; so does one with a wildcard.
       if (!isClosed(u.container)) continue;
       const name = u.keyNode.name;

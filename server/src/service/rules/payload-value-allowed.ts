@@ -3,8 +3,9 @@
  * `password` for `Password` is a warning with a fix to the exact value: Apple's own examples contain some.
  */
 import { nodeAtOffset } from '../profile';
-import { coveredElsewhere, isTemplated, scalarOf, schemaWalk, SchemaValue, TOP_LEVEL_TYPE } from '../schemaWalk';
+import { coveredElsewhere, isTemplated, scalarOf, SchemaValue, TOP_LEVEL_TYPE } from '../schemaWalk';
 import type { ScalarValue } from '../catalog';
+import { checkEachPayload } from './rule';
 import type { Rule } from './rule';
 
 export const payloadValueAllowed: Rule = {
@@ -23,8 +24,9 @@ export const payloadValueAllowed: Rule = {
       fix: '"{0}" に変更',
     },
   },
-  check(ctx) {
-    for (const v of schemaWalk(ctx.profile).values) {
+  check: (ctx) => checkEachPayload(payloadValueAllowed, ctx),
+  checkSchema(ctx, part) {
+    for (const v of part.values) {
       const allowed = v.key.values;
       if (!allowed || allowed.length === 0) continue;
       const { node } = v;

@@ -3,7 +3,8 @@
  * and `format`). Range is an error; a pattern mismatch is a warning, since a few of Apple's patterns are
  * looser or stricter than what devices accept. A pattern that does not compile as JavaScript is skipped.
  */
-import { coveredElsewhere, isTemplated, scalarOf, schemaWalk } from '../schemaWalk';
+import { coveredElsewhere, isTemplated, scalarOf } from '../schemaWalk';
+import { checkEachPayload } from './rule';
 import type { Rule } from './rule';
 
 /** Compiled `format` patterns by source; null when JavaScript cannot compile Apple's pattern. */
@@ -38,8 +39,9 @@ export const payloadValueRange: Rule = {
       format: '"{0}" は {1} の形式 ({2}) に一致しません。',
     },
   },
-  check(ctx) {
-    for (const v of schemaWalk(ctx.profile).values) {
+  check: (ctx) => checkEachPayload(payloadValueRange, ctx),
+  checkSchema(ctx, part) {
+    for (const v of part.values) {
       const { node, key } = v;
       if (!key.range && !key.format) continue;
       const name = v.path.join('.');

@@ -5,9 +5,10 @@
  */
 import type { ValueType } from '../catalog';
 import { nodeAtOffset } from '../profile';
-import { acceptsElement, coveredElsewhere, schemaWalk, SchemaValue, TOP_LEVEL_TYPE } from '../schemaWalk';
+import { acceptsElement, coveredElsewhere, SchemaValue, TOP_LEVEL_TYPE } from '../schemaWalk';
 import type { NodeKind, PlistNode } from '../types';
 import { escapeXml } from './helpers';
+import { checkEachPayload } from './rule';
 import type { Rule } from './rule';
 
 /** How a type is named in messages: the element as written. */
@@ -57,8 +58,9 @@ export const payloadValueType: Rule = {
       fix: '{0} に変更',
     },
   },
-  check(ctx) {
-    for (const v of schemaWalk(ctx.profile).values) {
+  check: (ctx) => checkEachPayload(payloadValueType, ctx),
+  checkSchema(ctx, part) {
+    for (const v of part.values) {
       const { node, key } = v;
       if (acceptsElement(key.type, node.kind) || skip(v)) continue;
       const name = v.path.join('.');

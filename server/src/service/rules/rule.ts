@@ -3,6 +3,8 @@
  * a check that reports problems, and optional quick fixes recomputed from the problem alone.
  */
 import type { Profile } from '../profile';
+import { knownPayloads, walkPayload } from '../schemaWalk';
+import type { KnownPayload, PayloadWalk } from '../schemaWalk';
 import type { ParseResult, Problem, ServiceSettings, Severity } from '../types';
 
 /** One text replacement by offsets in the document (insert: length 0; delete: newText ''). */
@@ -48,6 +50,12 @@ export interface Rule {
   /** Problems reported by the parser itself carry this rule's id; such a rule has no `check`. */
   fromParser?: boolean;
   check?(ctx: RuleContext): void;
+  /**
+   * A schema rule's check of one payload's part of the schema walk (`all`: every payload the catalog knows).
+   * Validation walks the payloads one at a time and runs every schema rule on each part; such a rule's `check`
+   * is `checkEachPayload`, for callers that run it alone.
+   */
+  checkSchema?(ctx: RuleContext, part: PayloadWalk, payload: KnownPayload, all: readonly KnownPayload[]): void;
   /** Quick fixes for one of this rule's problems. */
   fixes?(ctx: RuleContext, problem: Problem): Fix[];
 }
@@ -61,4 +69,10 @@ export function translate(messages: Messages, locale: string, key: string, args:
   const lang = locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   const template = (lang === 'ja' ? messages.ja?.[key] : undefined) ?? messages.en[key] ?? key;
   return formatMessage(template, args);
+}
+
+/** Runs a schema rule's per-payload check over every payload: its `check`, for callers that run one rule alone. */
+export function checkEachPayload(rule: Rule, ctx: RuleContext): void {
+  const all = knownPayloads(ctx.profile);
+  for (const payload of all) rule.checkSchema!(ctx, walkPayload(payload), payload, all);
 }
