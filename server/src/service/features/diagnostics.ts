@@ -128,8 +128,8 @@ export function errorsWithin(text: string, parse: ParseResult, settings: Service
 
 /**
  * Offset -> position for a one-shot `validate(text)`, which would otherwise spend much of its time building
- * TextDocument's line table with a per-character scan. Line starts are found with `indexOf` and only as far
- * as the largest offset asked for so far, into a growing Int32Array; lookups binary-search the part found.
+ * TextDocument's line table with a per-character scan. Lines are counted with `indexOf` as lookups move through
+ * the document (diagnostics come sorted by offset); only every 64th line start is kept, for lookups that go back.
  * Line breaks are \n, \r\n and a lone \r, as in TextDocument.
  */
 export function positionFinder(text: string): (offset: number) => Position {
@@ -138,74 +138,74 @@ export function positionFinder(text: string): (offset: number) => Position {
 }
 
 class LineFinder {
-  private starts: Int32Array;
-  private count = 1;
-  /** Where the scan for further line breaks resumes; text.length + 1 once the whole text is done. */
-  private scanned = 0;
+  /** The start of every MARK_EVERY-th line, as far as lines have been found: a backward lookup starts there. */
+  private marks = new Int32Array(64);
+  private markCount = 1;
+  /** The line the last lookup ended on, and where it starts: lookups in document order only move forward. */
+  private line = 0;
+  private lineStart = 0;
   private readonly hasCR: boolean;
 
   constructor(private readonly text: string) {
     this.hasCR = text.indexOf('\r') >= 0;
-    // Sized for the usual line length of a profile (about 35 characters), so a big file gets one buffer rather
-    // than a series of doublings whose discarded halves stay allocated until the next collection.
-    this.starts = new Int32Array(Math.max(256, Math.ceil(text.length / 32)));
   }
 
   positionAt(offset: number): Position {
     const { text } = this;
     const o = Math.max(0, Math.min(offset, text.length));
-    if (this.starts[this.count - 1] <= o && this.scanned <= text.length) this.extend(o);
-    const starts = this.starts;
-    let lo = 0;
-    let hi = this.count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
+    if (o < this.lineStart) this.rewind(o);
+    for (;;) {
+      const next = this.nextLineStart(this.lineStart);
+      if (next < 0 || next > o) break;
+      this.line++;
+      this.lineStart = next;
+      if (this.line % MARK_EVERY === 0 && this.line / MARK_EVERY === this.markCount) this.mark(next);
     }
     // Like TextDocument, an offset between \r and \n counts as the end of the line, before the \r.
-    const at = o > starts[lo] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o;
-    return { line: lo, character: at - starts[lo] };
+    const at = o > this.lineStart && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o;
+    return { line: this.line, character: at - this.lineStart };
   }
 
-  /** Finds line starts until one lies beyond `offset` or the text ends. */
-  private extend(offset: number): void {
-    const { text } = this;
-    let starts = this.starts;
-    let count = this.count;
-    let next = this.scanned;
-    for (;;) {
-      let start: number;
-      if (!this.hasCR) {
-        const n = text.indexOf('\n', next);
-        start = n < 0 ? -1 : n + 1;
-      } else {
-        let i = next;
-        let c = 0;
-        for (; i < text.length; i++) {
-          c = text.charCodeAt(i);
-          if (c === 10 || c === 13) break;
-        }
-        start = i >= text.length ? -1 : c === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
-      }
-      if (start < 0) {
-        next = text.length + 1;
-        break;
-      }
-      if (count === starts.length) {
-        const grown = new Int32Array(Math.ceil(starts.length * 1.5));
-        grown.set(starts);
-        starts = grown;
-      }
-      starts[count++] = start;
-      next = start;
-      if (start > offset) break;
+  /** Moves back to the last mark at or before `offset`. */
+  private rewind(offset: number): void {
+    let lo = 0;
+    let hi = this.markCount - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.marks[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    this.starts = starts;
-    this.count = count;
-    this.scanned = next;
+    this.line = lo * MARK_EVERY;
+    this.lineStart = this.marks[lo];
+  }
+
+  private mark(start: number): void {
+    if (this.markCount === this.marks.length) {
+      const grown = new Int32Array(this.marks.length * 2);
+      grown.set(this.marks);
+      this.marks = grown;
+    }
+    this.marks[this.markCount++] = start;
+  }
+
+  /** Where the line after the one starting at `from` starts; -1 on the last line. */
+  private nextLineStart(from: number): number {
+    const { text } = this;
+    if (!this.hasCR) {
+      const n = text.indexOf('\n', from);
+      return n < 0 ? -1 : n + 1;
+    }
+    for (let i = from; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) return i + 1;
+      if (c === 13) return text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    }
+    return -1;
   }
 }
+
+/** Every 64th line start is kept: a lookup that goes back scans at most 63 lines forward again. */
+const MARK_EVERY = 64;
 
 /**
  * True when the document has already built its own line table (it does on its first incremental edit or
