@@ -20,7 +20,7 @@ import { getFoldingRanges } from './features/folding';
 import { runRules } from './features/diagnostics';
 import { parsePlist } from './parser/plistParser';
 import { reparse } from './parser/incremental';
-import { forgetTree } from './profile';
+import { forgetNodes } from './profile';
 import { defaultSettings, ParseResult, ServiceSettings } from './types';
 
 export * from './types';
@@ -90,9 +90,10 @@ export function createLanguageService(): LanguageService {
       let parse: ParseResult | undefined;
       if (previous?.text !== undefined && previous.maxNestingDepth === maxNestingDepth) {
         try {
-          parse = reparse(previous.parse, previous.text, text, { maxNestingDepth });
-          // The old root, changed in place, is kept: what was cached about the whole tree no longer holds.
-          if (parse && parse !== previous.parse && previous.parse.root) forgetTree(previous.parse.root);
+          const reparsed = reparse(previous.parse, previous.text, text, { maxNestingDepth });
+          // The kept containers around the change have new subtrees: what was cached about them no longer holds.
+          if (reparsed) forgetNodes(reparsed.changed);
+          parse = reparsed?.parse;
         } catch {
           // A fault in the shortcut must not cost the user a parse: the full one below is always right.
           parse = undefined;

@@ -80,15 +80,21 @@ export function getArray(dict: DictNode, key: string): ArrayNode | undefined {
   return v?.kind === 'array' ? v : undefined;
 }
 
-/** Caches keyed by a tree's root, so an in-place change to the tree can drop them all (see `forgetTree`). */
-const treeCaches: WeakMap<PlistNode, unknown>[] = [];
+/** Caches keyed by tree nodes, so an in-place change to a tree can drop what it invalidated (see `forgetNodes`). */
+const nodeCaches: WeakMap<PlistNode, unknown>[] = [];
 
-/** A cache of facts about a whole tree, keyed by its root. */
-export function treeCache<T>(): WeakMap<PlistNode, T> {
+/**
+ * A cache of facts about a node's subtree, keyed by the node. An incremental re-parse keeps the nodes outside
+ * the re-parsed container, text unchanged, and drops the entries of the container's ancestors, whose subtrees changed.
+ */
+export function nodeCache<T>(): WeakMap<PlistNode, T> {
   const cache = new WeakMap<PlistNode, T>();
-  treeCaches.push(cache);
+  nodeCaches.push(cache);
   return cache;
 }
+
+/** A cache of facts about a whole tree, keyed by its root (which is every change's ancestor). */
+export const treeCache = nodeCache;
 
 const containerCache = treeCache<(DictNode | ArrayNode)[]>();
 
@@ -122,9 +128,9 @@ export function walkContainers(root: PlistNode | undefined): readonly (DictNode 
   return out;
 }
 
-/** Drops what is cached for a tree whose structure was changed in place (an incremental re-parse). */
-export function forgetTree(root: PlistNode): void {
-  for (const cache of treeCaches) cache.delete(root);
+/** Drops what is cached about these nodes, whose subtrees were changed in place (an incremental re-parse). */
+export function forgetNodes(nodes: Iterable<PlistNode>): void {
+  for (const node of nodes) for (const cache of nodeCaches) cache.delete(node);
 }
 
 /** Every node of the tree (containers and leaves), parents before children, without recursion. */

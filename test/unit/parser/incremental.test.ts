@@ -99,7 +99,7 @@ describe('incremental re-parse', () => {
         const removed = action === 0 ? 0 : Math.min(text.length - at, span ? Math.min(span.offset + span.length - at, 1 + random(2)) : 1 + random(4));
         const inserted = action === 1 ? '' : span ? 'xY9 .-'[random(6)] : TOKENS[random(TOKENS.length)];
         const next = text.slice(0, at) + inserted + text.slice(at + removed);
-        const quick = reparse(parse, text, next, {});
+        const quick = reparse(parse, text, next, {})?.parse;
         const full = parsePlist(next);
         edits++;
         if (quick) {
@@ -121,7 +121,7 @@ describe('incremental re-parse', () => {
     const parse = parsePlist(text);
     const at = text.indexOf('VPN 100') + 4;
     const next = text.slice(0, at) + '1234' + text.slice(at + 3);
-    const quick = reparse(parse, text, next, {});
+    const quick = reparse(parse, text, next, {})?.parse;
     assert.ok(quick, 'expected the incremental path');
     assert.equal(snapshot(quick, next), snapshot(parsePlist(next), next));
   });

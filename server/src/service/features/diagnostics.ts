@@ -4,8 +4,8 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
-import { buildProfile, Profile } from '../profile';
-import { knownPayloads, walkPayload } from '../schemaWalk';
+import { buildProfile, nodeCache, Profile } from '../profile';
+import { knownPayloads, targetsMac, TOP_LEVEL_TYPE, walkPayload } from '../schemaWalk';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
 import { translateParserMessageJa } from '../parser/messagesJa';
@@ -60,6 +60,10 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
   return toDiagnostics(document, collectProblems(document.getText(), parse, settings, onRuleError), settings, oneShot);
 }
 
+/** Each payload's schema problems, offsets relative to the payload dict, and what they were found under. */
+const schemaProblems = nodeCache<{ key: string; problems: readonly Problem[] }>();
+const NO_PROBLEMS: readonly Problem[] = [];
+
 /** The last validation's problems of each parse, so a code action that must know them does not validate again. */
 const lastProblems = new WeakMap<ParseResult, { settings: ServiceSettings; problems: Problem[] }>();
 
@@ -95,15 +99,36 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
     // The schema rules share one walk, made a payload at a time: each part is dropped once they have all seen it.
     if (schemaRules.length > 0) {
       const all = knownPayloads(profile);
+      // What a payload's schema problems depend on besides the payload itself: the settings, and whether the
+      // profile is for Macs. A payload an edit did not touch is the same object, so its problems are reused.
+      const key = `${targetsMac(all, profile)}|${JSON.stringify(settings)}`;
+      const byRule = new Map(schemaRules.map((s) => [s.rule.id, s]));
       for (const payload of all) {
+        const dict = payload.payload.dict;
+        const isTop = payload.payloadType === TOP_LEVEL_TYPE;
+        const cached = isTop ? undefined : schemaProblems.get(dict);
+        if (cached && cached.key === key) {
+          for (const p of cached.problems) byRule.get(p.code)?.found.push({ ...p, offset: p.offset + dict.offset });
+          continue;
+        }
+        const before = schemaRules.map((s) => s.found.length);
         const part = walkPayload(payload);
+        let cacheable = !isTop;
         for (const s of schemaRules) {
           if (s.failed) continue;
           try {
             s.rule.checkSchema!(s.ctx, part, payload, all);
           } catch (error) {
             s.failed = true;
+            cacheable = false;
             onRuleError?.(s.rule.id, error);
+          }
+        }
+        if (cacheable) {
+          const found = schemaRules.flatMap((s, i) => s.found.slice(before[i]));
+          // Kept relative to the payload, which moves as a whole; only problems inside it can be kept so.
+          if (found.every((p) => !p.related && p.offset >= dict.offset && p.offset + p.length <= dict.offset + dict.length)) {
+            schemaProblems.set(dict, { key, problems: found.length === 0 ? NO_PROBLEMS : found.map((p) => ({ ...p, offset: p.offset - dict.offset })) });
           }
         }
       }

@@ -6,7 +6,7 @@
  *
  * A node kept from the previous tree has the same text as before (only its offsets move), so a fact derived
  * from a node's own text may be cached per node object. Its ancestors' subtrees did change: facts about a
- * whole tree are cached per root (`treeCache`), which the caller drops (`forgetTree`) when a re-parse kept the root.
+ * subtree are cached per node (`nodeCache`); the caller drops those of the nodes a re-parse reports as changed.
  *
  * The previous tree is updated in place and must not be used afterwards (the server keeps one parse per
  * document and replaces it). Whenever the shortcut cannot give exactly what a full parse would (the edit
@@ -44,9 +44,9 @@ export function commonSuffix(a: string, b: string, floor: number): number {
  * The parse of `text`, made from the parse of `previousText` (which it updates in place), or undefined when
  * only a full parse can give the right result.
  */
-export function reparse(previous: ParseResult, previousText: string, text: string, options: ParseOptions): ParseResult | undefined {
+export function reparse(previous: ParseResult, previousText: string, text: string, options: ParseOptions): Reparsed | undefined {
   if (previous.container !== 'xml' || !previous.root) return undefined;
-  if (previousText === text) return previous;
+  if (previousText === text) return { parse: previous, changed: [] };
   const start = commonPrefix(previousText, text);
   const suffix = commonSuffix(previousText, text, start);
   const oldEnd = previousText.length - suffix;
@@ -82,8 +82,9 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
   for (const ancestor of chain.slice(0, -1)) ancestor.length += delta;
   const parent = target.parent;
   root.parent = parent;
+  const changed = chain.slice(0, -1);
   if (!parent) {
-    return { root, problems: [...problems, ...fresh.problems], container: 'xml', comments: mergeSorted(comments, fresh.comments) };
+    return { parse: { root, problems: [...problems, ...fresh.problems], container: 'xml', comments: mergeSorted(comments, fresh.comments) }, changed };
   }
   if (parent.kind === 'dict') {
     const entry = parent.entries.find((e) => e.value === target);
@@ -94,7 +95,13 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
     if (index < 0) return undefined;
     parent.items[index] = root;
   }
-  return { root: previous.root, problems, container: 'xml', comments: mergeSorted(comments, fresh.comments) };
+  return { parse: { root: previous.root, problems, container: 'xml', comments: mergeSorted(comments, fresh.comments) }, changed };
+}
+
+/** A re-parse: the new parse, and the kept containers whose subtrees changed (the re-parsed one's ancestors). */
+export interface Reparsed {
+  parse: ParseResult;
+  changed: readonly PlistNode[];
 }
 
 /** True when [from, to) lies inside the container's content: after its start tag's `>` and before its end tag's `<`. */
