@@ -154,4 +154,34 @@ describe('incremental re-parse', () => {
     }
     assert.equal(changed, steps.length, 'both edits should have kept the tree');
   });
+
+  it('reuses the problems of payloads an edit did not touch, and only those', () => {
+    const ls = createLanguageService();
+    let text = fs.readFileSync(path.join(ROOT, 'examples', 'anyconnect-both.mobileconfig'), 'utf8');
+    // The legacy payload gets a schema problem (a wrong type) and a payload-local one (RemoteAddress with a scheme).
+    text = text.replace('<string>Example VPN (Legacy)</string>', '<integer>7</integer>');
+    const legacyAddress = text.indexOf('<string>vpn.example.com</string>', text.indexOf('vpn-legacy'));
+    text = text.slice(0, legacyAddress) + '<string>https://vpn.example.com</string>' + text.slice(legacyAddress + '<string>vpn.example.com</string>'.length);
+    const doc = TextDocument.create('file:///kept.mobileconfig', 'mobileconfig', 1, text);
+    let parsed = ls.parseDocument(doc);
+    const codes = (d: { code?: unknown }[]) => d.map((x) => x.code).sort();
+    const first = ls.validate(parsed);
+    assert.ok(codes(first).includes('payload-value-type') && codes(first).includes('vpn-remote-address-format'), codes(first).join(' '));
+    const edit = (from: string, to: string, after = 0) => {
+      const at = doc.getText().indexOf(from, after);
+      assert.ok(at >= 0, from);
+      TextDocument.update(doc, [{ range: { start: doc.positionAt(at), end: doc.positionAt(at + from.length) }, text: to }], doc.version + 1);
+      parsed = ls.parseDocument(doc, undefined, parsed);
+      const fresh = ls.validate(ls.parseDocument(TextDocument.create('file:///fresh.mobileconfig', 'mobileconfig', 1, doc.getText())));
+      const kept = ls.validate(parsed);
+      assert.deepEqual(kept.map((d) => [d.code, d.range, d.message]), fresh.map((d) => [d.code, d.range, d.message]));
+      return kept;
+    };
+    // An edit in the other payload: the broken one's kept problems still match a fresh validation.
+    assert.deepEqual(codes(edit('Example VPN</string>', 'Example VPN 2</string>')), codes(first));
+    // Fixing the broken payload itself: its problems go.
+    const fixed = edit('https://vpn.example.com', 'vpn.example.com');
+    assert.ok(!codes(fixed).includes('vpn-remote-address-format'));
+    assert.ok(codes(fixed).includes('payload-value-type'));
+  });
 });

@@ -6,10 +6,11 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
 import { buildProfile, nodeCache, Profile } from '../profile';
 import { knownPayloads, targetsMac, TOP_LEVEL_TYPE, walkPayload } from '../schemaWalk';
+import type { KnownPayload, PayloadWalk } from '../schemaWalk';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
 import { translateParserMessageJa } from '../parser/messagesJa';
-import type { ParseResult, Problem, ServiceSettings, Severity } from '../types';
+import type { DictNode, ParseResult, PlistNode, Problem, ServiceSettings, Severity } from '../types';
 
 export const SOURCE = 'mobileconfig';
 
@@ -60,9 +61,89 @@ export function runRules(document: TextDocument, parse: ParseResult, settings: S
   return toDiagnostics(document, collectProblems(document.getText(), parse, settings, onRuleError), settings, oneShot);
 }
 
-/** Each payload's schema problems, offsets relative to the payload dict, and what they were found under. */
-const schemaProblems = nodeCache<{ key: string; problems: readonly Problem[] }>();
+/** A rule taking part in a validation, with the problems it found so far. */
+interface RuleRun {
+  rule: Rule;
+  ctx: RuleContext;
+  found: Problem[];
+  /** It threw: its problems are dropped and it is not asked again. */
+  failed: boolean;
+}
+
+/** Problems found in a payload dict, offsets relative to it, and the key of what they were found under. */
+type KeptProblems = { key: string; problems: readonly Problem[] };
+const schemaProblems = nodeCache<KeptProblems>();
+const localProblems = nodeCache<KeptProblems>();
 const NO_PROBLEMS: readonly Problem[] = [];
+
+/** The walk of the payload being checked, made when the first schema rule asks for it. */
+let walked: { payload: KnownPayload; part: PayloadWalk } | undefined;
+
+function walkPayloadOnce(payload: KnownPayload): PayloadWalk {
+  if (walked?.payload !== payload) walked = { payload, part: walkPayload(payload) };
+  return walked.part;
+}
+
+/**
+ * Runs `check` for each rule on one payload dict, or reuses what they found there when the dict is unchanged
+ * since (same object) and `key` matches; then keeps the new results, relative to the dict, unless `key` is
+ * undefined or a problem lies outside the dict.
+ */
+function checkPayload<T>(runs: RuleRun[], kept: WeakMap<PlistNode, KeptProblems>, dict: DictNode, key: string | undefined,
+  onRuleError: RuleErrorHandler | undefined, check: (run: RuleRun, arg: T) => void, arg: T): void {
+  const cached = key === undefined ? undefined : kept.get(dict);
+  if (cached && cached.key === key) {
+    for (const p of cached.problems) {
+      const run = runs.find((r) => r.rule.id === p.code);
+      run?.found.push(moveProblem(p, dict.offset));
+    }
+    return;
+  }
+  // How many problems each rule had before this payload (a scratch list: this runs once per payload).
+  const before = counts;
+  for (let i = 0; i < runs.length; i++) before[i] = runs[i].found.length;
+  let keep = key !== undefined;
+  let added = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    if (run.failed) continue;
+    try {
+      check(run, arg);
+    } catch (error) {
+      run.failed = true;
+      keep = false;
+      onRuleError?.(run.rule.id, error);
+    }
+    added += run.found.length - before[i];
+  }
+  if (!keep) return;
+  if (added === 0) {
+    // Most payloads have no problems: one shared record per key.
+    let none = noProblems.get(key!);
+    if (!none) {
+      // Bounded: portal mode's key holds the workspace's profile names, which change as files do.
+      if (noProblems.size >= 16) noProblems.clear();
+      noProblems.set(key!, (none = { key: key!, problems: NO_PROBLEMS }));
+    }
+    kept.set(dict, none);
+    return;
+  }
+  const found = runs.flatMap((r, i) => r.found.slice(before[i]));
+  const end = dict.offset + dict.length;
+  const inside = (s: { offset: number; length: number }) => s.offset >= dict.offset && s.offset + s.length <= end;
+  if (!found.every((p) => inside(p) && (p.related ?? []).every(inside))) return;
+  kept.set(dict, { key: key!, problems: found.map((p) => moveProblem(p, -dict.offset)) });
+}
+
+const counts: number[] = [];
+/** The record of a payload without problems, by key (settings change rarely: a handful of keys at most). */
+const noProblems = new Map<string, KeptProblems>();
+
+function moveProblem(p: Problem, by: number): Problem {
+  const moved: Problem = { ...p, offset: p.offset + by };
+  if (p.related) moved.related = p.related.map((r) => ({ ...r, offset: r.offset + by }));
+  return moved;
+}
 
 /** The last validation's problems of each parse, so a code action that must know them does not validate again. */
 const lastProblems = new WeakMap<ParseResult, { settings: ServiceSettings; problems: Problem[] }>();
@@ -78,14 +159,15 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
     });
   } else if (parse.root) {
     const profile = buildProfile(parse);
-    const schemaRules: { rule: Rule; ctx: RuleContext; found: Problem[]; failed: boolean }[] = [];
+    const schemaRules: RuleRun[] = [];
+    const localRules: RuleRun[] = [];
     for (const rule of rules) {
       if (!rule.check || settings.rules[rule.id] === 'off') continue;
       if (rule.onlyInMode && rule.onlyInMode !== settings.mode) continue;
       const found: Problem[] = [];
       const ctx = createRuleContext(rule, text, parse, profile, settings, found);
-      if (rule.checkSchema) {
-        schemaRules.push({ rule, ctx, found, failed: false });
+      if (rule.checkSchema || rule.payloadLocal) {
+        (rule.checkSchema ? schemaRules : localRules).push({ rule, ctx, found, failed: false });
         continue;
       }
       try {
@@ -96,44 +178,33 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
       }
       for (const p of found) problems.push(p);
     }
+    // A payload an edit did not touch is the same object, so the problems these rules found in it are reused.
+    // Besides the payload itself, they depend on the settings and (schema rules) on whether the profile is for Macs.
+    const settingsKey = schemaRules.length + localRules.length > 0 ? JSON.stringify(settings) : '';
     // The schema rules share one walk, made a payload at a time: each part is dropped once they have all seen it.
     if (schemaRules.length > 0) {
       const all = knownPayloads(profile);
-      // What a payload's schema problems depend on besides the payload itself: the settings, and whether the
-      // profile is for Macs. A payload an edit did not touch is the same object, so its problems are reused.
-      const key = `${targetsMac(all, profile)}|${JSON.stringify(settings)}`;
-      const byRule = new Map(schemaRules.map((s) => [s.rule.id, s]));
+      const key = `${targetsMac(all, profile)}|${settingsKey}`;
+      const check = (run: RuleRun, payload: KnownPayload) => run.rule.checkSchema!(run.ctx, walkPayloadOnce(payload), payload, all);
       for (const payload of all) {
-        const dict = payload.payload.dict;
+        // The profile dict holds every change: it is never kept.
         const isTop = payload.payloadType === TOP_LEVEL_TYPE;
-        const cached = isTop ? undefined : schemaProblems.get(dict);
-        if (cached && cached.key === key) {
-          for (const p of cached.problems) byRule.get(p.code)?.found.push({ ...p, offset: p.offset + dict.offset });
-          continue;
-        }
-        const before = schemaRules.map((s) => s.found.length);
-        const part = walkPayload(payload);
-        let cacheable = !isTop;
-        for (const s of schemaRules) {
-          if (s.failed) continue;
-          try {
-            s.rule.checkSchema!(s.ctx, part, payload, all);
-          } catch (error) {
-            s.failed = true;
-            cacheable = false;
-            onRuleError?.(s.rule.id, error);
-          }
-        }
-        if (cacheable) {
-          const found = schemaRules.flatMap((s, i) => s.found.slice(before[i]));
-          // Kept relative to the payload, which moves as a whole; only problems inside it can be kept so.
-          if (found.every((p) => !p.related && p.offset >= dict.offset && p.offset + p.length <= dict.offset + dict.length)) {
-            schemaProblems.set(dict, { key, problems: found.length === 0 ? NO_PROBLEMS : found.map((p) => ({ ...p, offset: p.offset - dict.offset })) });
-          }
-        }
+        checkPayload(schemaRules, schemaProblems, payload.payload.dict, isTop ? undefined : key, onRuleError, check, payload);
       }
-      for (const s of schemaRules) if (!s.failed) for (const p of s.found) problems.push(p);
+      walked = undefined;
     }
+    // Payload-local rules see a profile of one payload at a time.
+    if (localRules.length > 0) {
+      const check = (run: RuleRun, view: Profile) => {
+        (run.ctx as { profile: Profile }).profile = view;
+        run.rule.check!(run.ctx);
+      };
+      for (const payload of profile.payloads) {
+        const view: Profile = { top: profile.top, content: profile.content, payloads: [payload] };
+        checkPayload(localRules, localProblems, payload.dict, settingsKey, onRuleError, check, view);
+      }
+    }
+    for (const s of [...schemaRules, ...localRules]) if (!s.failed) for (const p of s.found) problems.push(p);
   }
   lastProblems.set(parse, { settings, problems });
   return problems;

@@ -51,6 +51,12 @@ export interface Rule {
   fromParser?: boolean;
   check?(ctx: RuleContext): void;
   /**
+   * True when `check` looks only at `ctx.profile.payloads`, each payload on its own: what it reports about a
+   * payload depends on nothing else and lies inside it. Validation then checks one payload at a time and keeps
+   * the results of payloads an edit did not touch.
+   */
+  payloadLocal?: boolean;
+  /**
    * A schema rule's check of one payload's part of the schema walk (`all`: every payload the catalog knows).
    * Validation walks the payloads one at a time and runs every schema rule on each part; such a rule's `check`
    * is `checkEachPayload`, for callers that run it alone.

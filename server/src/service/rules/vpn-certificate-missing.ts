@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 
 export const vpnCertificateMissing: Rule = {
   id: 'vpn-certificate-missing',
+  payloadLocal: true,
   defaultSeverity: 'error',
   portalSeverity: 'info',
   description: 'Certificate authentication without VPN.PayloadCertificateUUID (information in portal mode: the portal injects it).',

@@ -9,6 +9,7 @@ import { INTEGER_FLAGS, vpnDicts } from './vpnSettings';
 
 export const vpnIntegerAsBoolean: Rule = {
   id: 'vpn-integer-as-boolean',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A 0/1 integer key of a VPN payload (OnDemandEnabled, HTTPEnable, ProxyAutoConfigEnable, OverridePrimary, …) written as a boolean true/false.',
   messages: {

@@ -9,6 +9,7 @@ import { ON_DEMAND_ACTIONS, onDemandRuleArrays, ruleDicts, spellingFixes, startT
 
 export const vpnOnDemandAction: Rule = {
   id: 'vpn-on-demand-action',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'An on-demand rule without Action, or with an Action other than Allow, Connect, Disconnect, EvaluateConnection or Ignore.',
   messages: {

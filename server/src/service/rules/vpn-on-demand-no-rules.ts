@@ -12,6 +12,7 @@ const LEGACY_LISTS = ['OnDemandMatchDomainsAlways', 'OnDemandMatchDomainsNever',
 
 export const vpnOnDemandNoRules: Rule = {
   id: 'vpn-on-demand-no-rules',
+  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'OnDemandEnabled is 1 but the VPN dictionary has no OnDemandRules, so on-demand never connects.',
   messages: {

@@ -32,6 +32,7 @@ function checkParameter(ctx: RuleContext, param: DictNode): void {
 
 export const vpnOnDemandParameters: Rule = {
   id: 'vpn-on-demand-parameters',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'On-demand ActionParameters used with an Action other than EvaluateConnection, or lacking Domains or DomainAction; probe keys with NeverConnect (warning).',
   messages: {

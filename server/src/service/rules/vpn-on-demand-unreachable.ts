@@ -16,6 +16,7 @@ function isCatchAll(rule: DictNode): boolean {
 
 export const vpnOnDemandUnreachable: Rule = {
   id: 'vpn-on-demand-unreachable',
+  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'An on-demand rule after a catch-all rule (one with only Action): iOS stops at the first match, so it is never evaluated.',
   messages: {

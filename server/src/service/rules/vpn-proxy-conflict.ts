@@ -11,6 +11,7 @@ const MANUAL_FLAGS = ['HTTPEnable', 'HTTPSEnable'];
 
 export const vpnProxyConflict: Rule = {
   id: 'vpn-proxy-conflict',
+  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'A VPN payload enables both a manual proxy (HTTPEnable/HTTPSEnable) and automatic proxy configuration (ProxyAutoConfigEnable).',
   messages: {

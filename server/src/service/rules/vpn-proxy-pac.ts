@@ -12,6 +12,7 @@ const PAC_URL = /^https?:\/\/[^\s/?#]+/i;
 
 export const vpnProxyPac: Rule = {
   id: 'vpn-proxy-pac',
+  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'ProxyAutoConfigEnable is 1 in a VPN payload but ProxyAutoConfigURLString is missing or not an http(s) URL.',
   messages: {

@@ -19,6 +19,7 @@ function portNumber(text: string): number | undefined {
 
 export const vpnProxyPort: Rule = {
   id: 'vpn-proxy-port',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A VPN manual proxy host (HTTPProxy, HTTPSProxy) without its port, or a port that is not an integer from 0 to 65535.',
   messages: {

@@ -13,6 +13,7 @@ export function cleanAddress(value: string): string {
 
 export const vpnRemoteAddressFormat: Rule = {
   id: 'vpn-remote-address-format',
+  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'A RemoteAddress with a URL scheme (https://) or spaces; AnyConnect expects a host name or IP, optionally with a group path.',
   messages: {

@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 
 export const vpnRemoteAddressMissing: Rule = {
   id: 'vpn-remote-address-missing',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'An AnyConnect payload without VPN.RemoteAddress (the gateway), or with an empty one.',
   messages: {

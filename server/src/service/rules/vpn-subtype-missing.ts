@@ -8,6 +8,7 @@ import type { Rule } from './rule';
 
 export const vpnSubtypeMissing: Rule = {
   id: 'vpn-subtype-missing',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'VPNType "VPN" without a VPNSubType naming the app (com.cisco.anyconnect for Cisco AnyConnect).',
   messages: {

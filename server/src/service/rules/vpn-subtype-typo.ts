@@ -9,6 +9,7 @@ import type { Fix, Rule } from './rule';
 
 export const vpnSubtypeTypo: Rule = {
   id: 'vpn-subtype-typo',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A VPNSubType that looks like Cisco AnyConnect but matches no app exactly (case, spaces, suffix).',
   messages: {

@@ -10,6 +10,7 @@ import type { Fix, Rule } from './rule';
 
 export const vpnTypeInvalid: Rule = {
   id: 'vpn-type-invalid',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A VPN payload whose VPNType is missing or not one of VPN, L2TP, PPTP, IPSec, IKEv2, AlwaysOn, TransparentProxy.',
   messages: {

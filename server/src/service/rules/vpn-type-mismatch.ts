@@ -7,6 +7,7 @@ import type { Rule } from './rule';
 
 export const vpnTypeMismatch: Rule = {
   id: 'vpn-type-mismatch',
+  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A Cisco AnyConnect VPNSubType under a VPNType other than "VPN".',
   messages: {

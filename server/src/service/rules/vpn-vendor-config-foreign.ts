@@ -9,6 +9,7 @@ const FOREIGN: Record<string, string> = { Realm: 'Juniper/Pulse Secure', Role: '
 
 export const vpnVendorConfigForeign: Rule = {
   id: 'vpn-vendor-config-foreign',
+  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'VendorConfig keys of another vendor (Realm, Role, LoginGroupOrDomain) in a Cisco AnyConnect payload.',
   messages: {
