@@ -58,7 +58,9 @@ export function vpnPayloads(profile: Profile, settings: ServiceSettings): VpnPay
   const hit = cache.get(profile);
   if (hit && hit.settings === settings) return hit.list;
   const list = profile.payloads.filter((p) => p.type === VPN_PAYLOAD_TYPE).map((payload) => describedVpn(payload, settings));
-  cache.set(profile, { settings, list });
+  // A one-payload view (validation checks payload-local rules on such views, thousands in a big profile) is
+  // cheap to list again: only whole profiles are remembered.
+  if (profile.payloads.length > 1) cache.set(profile, { settings, list });
   return list;
 }
 

@@ -58,7 +58,7 @@ export function effectiveSeverity(problem: Problem, settings: ServiceSettings): 
  * (TextDocument updates it incrementally), so the server converts positions with it once it has one.
  */
 export function runRules(document: TextDocument, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler, oneShot = false): Diagnostic[] {
-  return toDiagnostics(document, collectProblems(document.getText(), parse, settings, onRuleError), settings, oneShot);
+  return toDiagnostics(document, collectProblems(document.getText(), parse, settings, onRuleError, !oneShot), settings, oneShot);
 }
 
 /** A rule taking part in a validation, with the problems it found so far. */
@@ -149,7 +149,7 @@ function moveProblem(p: Problem, by: number): Problem {
 const lastProblems = new WeakMap<ParseResult, { settings: ServiceSettings; problems: Problem[] }>();
 
 /** The parser's problems plus every enabled rule's, unsorted and with offsets. */
-export function collectProblems(text: string, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler): Problem[] {
+export function collectProblems(text: string, parse: ParseResult, settings: ServiceSettings, onRuleError?: RuleErrorHandler, keep = true): Problem[] {
   const problems: Problem[] = [...parse.problems];
   const tooLarge = text.length > settings.maxDocumentSize;
   if (tooLarge) {
@@ -180,7 +180,7 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
     }
     // A payload an edit did not touch is the same object, so the problems these rules found in it are reused.
     // Besides the payload itself, they depend on the settings and (schema rules) on whether the profile is for Macs.
-    const settingsKey = schemaRules.length + localRules.length > 0 ? JSON.stringify(settings) : '';
+    const settingsKey = keep && schemaRules.length + localRules.length > 0 ? JSON.stringify(settings) : '';
     // The schema rules share one walk, made a payload at a time: each part is dropped once they have all seen it.
     if (schemaRules.length > 0) {
       const all = knownPayloads(profile);
@@ -189,7 +189,7 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
       for (const payload of all) {
         // The profile dict holds every change: it is never kept.
         const isTop = payload.payloadType === TOP_LEVEL_TYPE;
-        checkPayload(schemaRules, schemaProblems, payload.payload.dict, isTop ? undefined : key, onRuleError, check, payload);
+        checkPayload(schemaRules, schemaProblems, payload.payload.dict, isTop || !keep ? undefined : key, onRuleError, check, payload);
       }
       walked = undefined;
     }
@@ -201,7 +201,7 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
       };
       for (const payload of profile.payloads) {
         const view: Profile = { top: profile.top, content: profile.content, payloads: [payload] };
-        checkPayload(localRules, localProblems, payload.dict, settingsKey, onRuleError, check, view);
+        checkPayload(localRules, localProblems, payload.dict, keep ? settingsKey : undefined, onRuleError, check, view);
       }
     }
     for (const s of [...schemaRules, ...localRules]) if (!s.failed) for (const p of s.found) problems.push(p);
