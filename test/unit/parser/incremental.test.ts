@@ -7,7 +7,7 @@ import { decodeBytes } from '../../../server/src/service/decode';
 import type { ParseResult, PlistNode } from '../../../server/src/service/types';
 import { dumpTree } from './dumpTree';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from '../../../server/src/service/index';
+import { createLanguageService, validate } from '../../../server/src/service/index';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -183,5 +183,21 @@ describe('incremental re-parse', () => {
     const fixed = edit('https://vpn.example.com', 'vpn.example.com');
     assert.ok(!codes(fixed).includes('vpn-remote-address-format'));
     assert.ok(codes(fixed).includes('payload-value-type'));
+  });
+
+  it('gives the same diagnostics one-shot (payload-local rules over the whole profile) as in the editor (one payload at a time)', () => {
+    const ls = createLanguageService();
+    const dirs = ['examples', 'test/fixtures/clean', 'test/fixtures/rules'];
+    let compared = 0;
+    for (const dir of dirs) {
+      for (const f of fs.readdirSync(path.join(ROOT, dir)).filter((n) => n.endsWith('.mobileconfig'))) {
+        const text = decodeBytes(fs.readFileSync(path.join(ROOT, dir, f)));
+        const oneShot = validate(text, undefined, 'file:///same.mobileconfig');
+        const editor = ls.validate(ls.parseDocument(TextDocument.create('file:///same.mobileconfig', 'mobileconfig', 1, text)));
+        assert.deepEqual(editor, oneShot, `${dir}/${f}`);
+        compared++;
+      }
+    }
+    assert.ok(compared > 50, `only ${compared} files`);
   });
 });

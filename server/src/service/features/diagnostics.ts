@@ -166,7 +166,9 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
       if (rule.onlyInMode && rule.onlyInMode !== settings.mode) continue;
       const found: Problem[] = [];
       const ctx = createRuleContext(rule, text, parse, profile, settings, found);
-      if (rule.checkSchema || rule.payloadLocal) {
+      // Payload by payload only when the results are kept for later edits; otherwise a local rule's own check
+      // over the whole profile gives the same problems with less work.
+      if (rule.checkSchema || (rule.payloadLocal && keep)) {
         (rule.checkSchema ? schemaRules : localRules).push({ rule, ctx, found, failed: false });
         continue;
       }
@@ -201,7 +203,7 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
       };
       for (const payload of profile.payloads) {
         const view: Profile = { top: profile.top, content: profile.content, payloads: [payload] };
-        checkPayload(localRules, localProblems, payload.dict, keep ? settingsKey : undefined, onRuleError, check, view);
+        checkPayload(localRules, localProblems, payload.dict, settingsKey, onRuleError, check, view);
       }
     }
     for (const s of [...schemaRules, ...localRules]) if (!s.failed) for (const p of s.found) problems.push(p);
