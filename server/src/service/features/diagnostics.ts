@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
-import { buildProfile, nodeCache, Profile } from '../profile';
+import { buildProfile, nodeCache, Payload, Profile } from '../profile';
 import { knownPayloads, targetsMac, TOP_LEVEL_TYPE, walkPayload } from '../schemaWalk';
 import type { KnownPayload, PayloadWalk } from '../schemaWalk';
 import { getRule, rules } from '../rules';
@@ -119,13 +119,7 @@ function checkPayload<T>(runs: RuleRun[], kept: WeakMap<PlistNode, KeptProblems>
   if (!keep) return;
   if (added === 0) {
     // Most payloads have no problems: one shared record per key.
-    let none = noProblems.get(key!);
-    if (!none) {
-      // Bounded: portal mode's key holds the workspace's profile names, which change as files do.
-      if (noProblems.size >= 16) noProblems.clear();
-      noProblems.set(key!, (none = { key: key!, problems: NO_PROBLEMS }));
-    }
-    kept.set(dict, none);
+    kept.set(dict, noProblemsFor(key!));
     return;
   }
   const found = runs.flatMap((r, i) => r.found.slice(before[i]));
@@ -133,6 +127,61 @@ function checkPayload<T>(runs: RuleRun[], kept: WeakMap<PlistNode, KeptProblems>
   const inside = (s: { offset: number; length: number }) => s.offset >= dict.offset && s.offset + s.length <= end;
   if (!found.every((p) => inside(p) && (p.related ?? []).every(inside))) return;
   kept.set(dict, { key: key!, problems: found.map((p) => moveProblem(p, -dict.offset)) });
+}
+
+/**
+ * Files the problems payload-local rules found over a whole profile under the payload holding each, as
+ * `checkPayload` would have kept them. Nothing is kept if a rule failed or a problem lies outside every payload.
+ */
+function fileByPayload(runs: RuleRun[], payloads: readonly Payload[], key: string): void {
+  if (runs.some((r) => r.failed)) return;
+  const buckets = new Map<DictNode, Problem[]>();
+  for (const run of runs) {
+    for (const p of run.found) {
+      const payload = payloadAt(payloads, p.offset);
+      if (!payload) return;
+      const list = buckets.get(payload.dict);
+      if (list) list.push(p);
+      else buckets.set(payload.dict, [p]);
+    }
+  }
+  for (const { dict } of payloads) {
+    const found = buckets.get(dict);
+    if (!found) {
+      localProblems.set(dict, noProblemsFor(key));
+      continue;
+    }
+    const end = dict.offset + dict.length;
+    const inside = (s: { offset: number; length: number }) => s.offset >= dict.offset && s.offset + s.length <= end;
+    if (found.every((p) => inside(p) && (p.related ?? []).every(inside))) {
+      localProblems.set(dict, { key, problems: found.map((p) => moveProblem(p, -dict.offset)) });
+    }
+  }
+}
+
+/** The payload whose dict holds `offset` (payloads are in document order). */
+function payloadAt(payloads: readonly Payload[], offset: number): Payload | undefined {
+  let lo = 0;
+  let hi = payloads.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const { dict } = payloads[mid];
+    if (offset < dict.offset) hi = mid - 1;
+    else if (offset >= dict.offset + dict.length) lo = mid + 1;
+    else return payloads[mid];
+  }
+  return undefined;
+}
+
+/** The shared record of a payload without problems, by key. */
+function noProblemsFor(key: string): KeptProblems {
+  let none = noProblems.get(key);
+  if (!none) {
+    // Bounded: portal mode's key holds the workspace's profile names, which change as files do.
+    if (noProblems.size >= 16) noProblems.clear();
+    noProblems.set(key, (none = { key, problems: NO_PROBLEMS }));
+  }
+  return none;
 }
 
 const counts: number[] = [];
@@ -195,15 +244,30 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
       }
       walked = undefined;
     }
-    // Payload-local rules see a profile of one payload at a time.
     if (localRules.length > 0) {
-      const check = (run: RuleRun, view: Profile) => {
-        (run.ctx as { profile: Profile }).profile = view;
-        run.rule.check!(run.ctx);
-      };
-      for (const payload of profile.payloads) {
-        const view: Profile = { top: profile.top, content: profile.content, payloads: [payload] };
-        checkPayload(localRules, localProblems, payload.dict, settingsKey, onRuleError, check, view);
+      const payloads = profile.payloads;
+      if (!payloads.some((p) => localProblems.get(p.dict)?.key === settingsKey)) {
+        // Nothing kept from an earlier validation (a new tree): each rule runs once over the whole profile,
+        // and what it found is then filed by payload for the edits to come.
+        for (const run of localRules) {
+          try {
+            run.rule.check!(run.ctx);
+          } catch (error) {
+            run.failed = true;
+            onRuleError?.(run.rule.id, error);
+          }
+        }
+        fileByPayload(localRules, payloads, settingsKey);
+      } else {
+        // After an edit: payload-local rules see a profile of one payload at a time, and only changed payloads.
+        const check = (run: RuleRun, view: Profile) => {
+          (run.ctx as { profile: Profile }).profile = view;
+          run.rule.check!(run.ctx);
+        };
+        for (const payload of payloads) {
+          const view: Profile = { top: profile.top, content: profile.content, payloads: [payload] };
+          checkPayload(localRules, localProblems, payload.dict, settingsKey, onRuleError, check, view);
+        }
       }
     }
     for (const s of [...schemaRules, ...localRules]) if (!s.failed) for (const p of s.found) problems.push(p);
