@@ -57,22 +57,11 @@ const cache = new WeakMap<Profile, { settings: ServiceSettings; list: VpnPayload
 export function vpnPayloads(profile: Profile, settings: ServiceSettings): VpnPayload[] {
   const hit = cache.get(profile);
   if (hit && hit.settings === settings) return hit.list;
-  const list = profile.payloads.filter((p) => p.type === VPN_PAYLOAD_TYPE).map((payload) => describedVpn(payload, settings));
+  const list = profile.payloads.filter((p) => p.type === VPN_PAYLOAD_TYPE).map((payload) => describeVpn(payload, settings));
   // A one-payload view (validation checks payload-local rules on such views, thousands in a big profile) is
   // cheap to list again: only whole profiles are remembered.
   if (profile.payloads.length > 1) cache.set(profile, { settings, list });
   return list;
-}
-
-/** Each payload described once per validation: the whole profile and the one-payload views of it share the payload objects. */
-const described = new WeakMap<Payload, { settings: ServiceSettings; v: VpnPayload }>();
-
-function describedVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
-  const hit = described.get(payload);
-  if (hit && hit.settings === settings) return hit.v;
-  const v = describeVpn(payload, settings);
-  described.set(payload, { settings, v });
-  return v;
 }
 
 function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
