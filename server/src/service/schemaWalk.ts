@@ -196,17 +196,12 @@ export interface PayloadWalk {
   dicts: SchemaDict[];
 }
 
-const known = new WeakMap<Profile, KnownPayload[]>();
-
 /**
  * The payloads the catalog knows, the profile dict first (as `TopLevel`); empty unless the top level is a
- * `Configuration` profile (other rules report that). Cheap: no payload is walked.
+ * `Configuration` profile (other rules report that). Cheap: no payload is walked, and nothing is kept.
  */
 export function knownPayloads(profile: Profile): KnownPayload[] {
-  let out = known.get(profile);
-  if (out) return out;
-  out = [];
-  known.set(profile, out);
+  const out: KnownPayload[] = [];
   const top = profile.top;
   const topType = top && getEntry(top, 'PayloadType')?.value;
   if (!top || topType?.kind !== 'string' || topType.value !== 'Configuration') return out;
