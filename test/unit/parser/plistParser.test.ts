@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeBytes, parsePlist } from '../../../server/src/service';
+import { decodeBytes, parsePlist, validate } from '../../../server/src/service';
 import { dumpTree } from './dumpTree';
 
 const DIR = path.join(__dirname, '..', '..', 'fixtures', 'parser');
@@ -40,5 +40,28 @@ describe('plist parser', () => {
         assert.ok(p.offset >= 0 && p.offset + p.length <= text.length, `${file}: ${p.code} @${p.offset}+${p.length}`);
       }
     }
+  });
+
+  it('reports the first NUL wherever the scanner reads text, and leaves one in <data> to the base64 check', () => {
+    const doc = (body: string) => `<?xml version="1.0"?>\n<plist version="1.0"><dict>${body}</dict></plist>`;
+    const cases: [string, string][] = [
+      ['gap', doc('<key>A</key>\0<string>x</string>')],
+      ['key', doc('<key>A\0B</key><string>x</string>')],
+      ['string', doc('<key>A</key><string>x\0y</string>')],
+      ['entity string', doc('<key>A</key><string>x&amp;\0y</string>')],
+      ['comment', doc('<!-- a\0b --><key>A</key><string>x</string>')],
+      ['attribute', doc('<key a="\0">A</key><string>x</string>')],
+      ['cdata', doc('<key>A</key><string><![CDATA[x\0]]></string>')],
+    ];
+    for (const [where, text] of cases) {
+      const nul = parsePlist(text).problems.filter((p) => p.message.startsWith('NUL'));
+      assert.equal(nul.length, 1, where);
+      assert.equal(text.charCodeAt(nul[0].offset), 0, where);
+    }
+    const twice = doc('<key>A\0</key><string>\0</string>');
+    assert.equal(parsePlist(twice).problems.filter((p) => p.message.startsWith('NUL')).length, 1, 'only the first is reported');
+    const data = doc('<key>A</key><data>QU\0JD</data>');
+    assert.ok(!parsePlist(data).problems.some((p) => p.message.startsWith('NUL')));
+    assert.ok(validate(data).some((d) => d.code === 'plist-invalid-value'));
   });
 });

@@ -319,14 +319,23 @@ class Scanner {
     this.problems.push({ code, offset, length: Math.max(0, length), message });
   }
 
+  private nulReported = false;
+
+  /**
+   * Reports the document's first NUL (XML forbids it), looking only in text the scanner reads anyway: a search
+   * of the whole text for NUL is slow on two-byte text, where every ASCII character has a zero byte. A NUL in a
+   * `<data>` body is left to plist-invalid-value (it is not base64).
+   */
+  private checkNul(span: string, base: number): void {
+    if (this.nulReported) return;
+    const at = span.indexOf('\0');
+    if (at < 0) return;
+    this.nulReported = true;
+    this.problem(ParserCodes.malformed, base + at, 1, 'NUL characters are not allowed in XML.');
+  }
+
   run(): PlistNode | undefined {
     const { text, end } = this;
-    // Bounded to this scanner's range: a re-parsed fragment must not search the rest of the document.
-    const nul = end === text.length ? text.indexOf('\0', this.pos) : text.slice(this.pos, end).indexOf('\0');
-    if (nul >= 0) {
-      const at = end === text.length ? nul : this.pos + nul;
-      this.problem(ParserCodes.malformed, at, 1, 'NUL characters are not allowed in XML.');
-    }
     let pos = this.pos;
     while (pos < end) {
       // The white space between tags is skipped here, char by char: a search for `<` and a second look at
@@ -355,6 +364,7 @@ class Scanner {
   /** Text between tags outside any value element: only white space belongs there. */
   private strayText(from: number, to: number): void {
     const { text } = this;
+    this.checkNul(text.slice(from, to), from);
     let i = from;
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i >= to) return;
@@ -375,6 +385,7 @@ class Scanner {
         const close = text.indexOf(']]>', start);
         const stop = close < 0 || close + 3 > this.end ? this.end : close + 3;
         this.problem(ParserCodes.malformed, start, stop - start, 'CDATA outside a value element.');
+        this.checkNul(text.slice(start, stop), start);
         this.pos = stop;
         return;
       }
@@ -385,9 +396,11 @@ class Scanner {
       const close = text.indexOf('?>', start + 2);
       if (close < 0 || close + 2 > this.end) {
         this.problem(ParserCodes.malformed, start, 2, 'Unterminated processing instruction: expected `?>`.');
+        this.checkNul(text.slice(start, this.end), start);
         this.pos = this.end;
         return;
       }
+      this.checkNul(text.slice(start, close), start);
       this.pos = close + 2;
       return;
     }
@@ -459,6 +472,7 @@ class Scanner {
     const close = this.text.indexOf('>', start + 1);
     const stop = close < 0 || close >= this.end ? Math.min(this.end, start + 1) : close + 1;
     this.problem(ParserCodes.malformed, start, stop - start, 'Malformed markup.');
+    this.checkNul(this.text.slice(start, stop), start);
     this.pos = stop;
   }
 
@@ -471,6 +485,7 @@ class Scanner {
       return;
     }
     this.comments.push({ offset: start, length: close + 3 - start });
+    this.checkNul(this.text.slice(start, close), start);
     this.pos = close + 3;
   }
 
@@ -483,6 +498,7 @@ class Scanner {
     let inSubset = false;
     for (; i < this.end; i++) {
       const c = text.charCodeAt(i);
+      if (c === 0) this.checkNul('\0', i);
       if (quote) {
         if (c === quote) quote = 0;
       } else if (c === 34 || c === 39) {
@@ -523,6 +539,7 @@ class Scanner {
     let quote = 0;
     for (; i < this.end; i++) {
       const c = text.charCodeAt(i);
+      if (c === 0) this.checkNul('\0', i);
       if (quote) {
         if (c === quote) quote = 0;
       } else if (c === 34 || c === 39) {
@@ -775,11 +792,18 @@ class Scanner {
       if (lt < 0 || lt >= this.end) {
         this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}>.`);
         const chunk = text.slice(i, this.end);
-        if (!raw) value += this.decode(chunk, i);
+        if (!raw) {
+          this.checkNul(chunk, i);
+          value += this.decode(chunk, i);
+        }
         this.pos = this.end;
         return this.setText(value, tagEnd, this.end - tagEnd, this.end);
       }
-      if (!raw) value += this.decode(text.slice(i, lt), i);
+      if (!raw) {
+        const chunk = text.slice(i, lt);
+        this.checkNul(chunk, i);
+        value += this.decode(chunk, i);
+      }
       if (text.startsWith('</', lt)) {
         const nameEnd = lt + 2 + name.length;
         if (text.startsWith(name, lt + 2) && !isNameChar(text.charCodeAt(nameEnd))) {
@@ -802,6 +826,7 @@ class Scanner {
           return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }
         this.comments.push({ offset: lt, length: close + 3 - lt });
+        this.checkNul(text.slice(lt, close), lt);
         i = close + 3;
         continue;
       }
@@ -812,7 +837,11 @@ class Scanner {
           this.pos = this.end;
           return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }
-        if (!raw) value += text.slice(lt + 9, close);
+        if (!raw) {
+          const chunk = text.slice(lt + 9, close);
+          this.checkNul(chunk, lt + 9);
+          value += chunk;
+        }
         i = close + 3;
         continue;
       }
@@ -825,7 +854,9 @@ class Scanner {
 
   /** The text of [from, to), entities decoded; a run with no `&` (the usual case) is sliced as it is. */
   private textRun(from: number, to: number): string {
-    return this.ampFrom(from) >= to ? this.text.slice(from, to) : this.decode(this.text.slice(from, to), from);
+    const raw = this.text.slice(from, to);
+    this.checkNul(raw, from);
+    return this.ampFrom(from) >= to ? raw : this.decode(raw, from);
   }
 
   /** The first `&` at or after `from` (the text's length if none); positions only move forward, so all calls cost one scan. */
@@ -857,15 +888,21 @@ class Scanner {
     if (own) {
       for (const name of own) if (text.startsWith(name, from)) return name;
     }
+    // A name met for the first time is checked for NUL here; the tables only ever hold names without one.
+    const raw = text.slice(from, to);
+    if (raw.indexOf('\0') >= 0) {
+      this.checkNul(raw, from);
+      return raw;
+    }
     if (keyNameCount < MAX_SHARED_KEY_NAMES && (!shared || shared.length < 8)) {
-      const name = internalize(text.slice(from, to));
+      const name = internalize(raw);
       if (shared) shared.push(name);
       else KEY_NAMES.set(hash, [name]);
       keyNameCount++;
       return name;
     }
     // The shared table is full (a file of made-up keys): such names are only shared within this parse.
-    const name = text.slice(from, to);
+    const name = raw;
     if (!own) this.keyNames.set(hash, [name]);
     else if (own.length < 8) own.push(name);
     return name;
