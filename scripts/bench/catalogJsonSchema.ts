@@ -8,9 +8,8 @@
  * Left out, so the comparison still leans the peer's way: conditional requirements (`requiredWhen`), the VPN
  * and AnyConnect rules, cross-payload checks (duplicate UUIDs, certificate references) and OS availability.
  */
-import {
-  getCommonPayloadSchema, getKnownPayloadTypes, getPayloadSchema, getTopLevelSchema,
-} from '../../server/src/service/catalog';
+import { getKnownPayloadTypes, getPayloadSchema, getTopLevelSchema } from '../../server/src/service/catalog';
+import { payloadContainer } from '../../server/src/service/schemaWalk';
 import type { KeySchema, PayloadSchema } from '../../server/src/service/catalog';
 
 type Json = Record<string, unknown>;
@@ -91,11 +90,10 @@ function dictSchema(keys: readonly KeySchema[], anyKey: KeySchema | undefined, p
   return out;
 }
 
-/** A payload dict: the type's own keys plus the common Payload* keys. */
+/** A payload dict: the type's own keys plus the common Payload* keys, as the schema walk pairs them. */
 function payloadSchema(schema: PayloadSchema): Json {
-  const own = new Set(schema.keys.map((k) => k.name));
-  const keys = [...schema.keys, ...getCommonPayloadSchema().keys.filter((k) => !own.has(k.name))];
-  return dictSchema(keys, schema.anyKey, new Set());
+  const container = payloadContainer(schema);
+  return dictSchema(container.keys ?? [], container.anyKey, new Set());
 }
 
 /** The schema; `types` limits the branches to those payload types (default: every type the catalog knows). */

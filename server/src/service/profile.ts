@@ -93,10 +93,8 @@ export function nodeCache<T>(): WeakMap<PlistNode, T> {
   return cache;
 }
 
-/** A cache of facts about a whole tree, keyed by its root (which is every change's ancestor). */
-export const treeCache = nodeCache;
-
-const containerCache = treeCache<(DictNode | ArrayNode)[]>();
+/** Keyed by the root: the root is every change's ancestor, so an edit anywhere drops it. */
+const containerCache = nodeCache<(DictNode | ArrayNode)[]>();
 
 /**
  * Every dict and array of the tree, parents before children, without recursion. The list is built once

@@ -58,8 +58,8 @@ export function vpnPayloads(profile: Profile, settings: ServiceSettings): VpnPay
   const hit = cache.get(profile);
   if (hit && hit.settings === settings) return hit.list;
   const list = profile.payloads.filter((p) => p.type === VPN_PAYLOAD_TYPE).map((payload) => describeVpn(payload, settings));
-  // A one-payload view (validation checks payload-local rules on such views, thousands in a big profile) is
-  // cheap to list again: only whole profiles are remembered.
+  // A profile of one payload (after an edit, validation checks payload-local rules on one-payload views of
+  // the changed payloads) is cheap to list again: it is not remembered.
   if (profile.payloads.length > 1) cache.set(profile, { settings, list });
   return list;
 }

@@ -126,6 +126,16 @@ describe('incremental re-parse', () => {
     assert.equal(snapshot(quick, next), snapshot(parsePlist(next), next));
   });
 
+  it('leaves a document-wide first NUL to a full parse: removing it lets the next one be reported', () => {
+    const text = '<plist version="1.0"><dict><key>A</key><dict><key>B</key><string>x\0</string></dict><key>C</key><string>y\0</string></dict></plist>';
+    const at = text.indexOf('x\0') + 1;
+    const next = text.slice(0, at) + text.slice(at + 1);
+    const full = parsePlist(next);
+    assert.equal(full.problems.filter((p) => p.message.startsWith('NUL')).length, 1);
+    const quick = reparse(parsePlist(text), text, next, {})?.parse ?? full;
+    assert.equal(snapshot(quick, next), snapshot(full, next));
+  });
+
   it('declines edits it cannot place: a signed file, a broken tag, a change of the root element', () => {
     const text = '<plist version="1.0"><dict><key>A</key><string>x</string></dict></plist>';
     assert.equal(reparse(parsePlist(text), text, text.replace('<string>x', '<string>x</dict>'), {}), undefined);

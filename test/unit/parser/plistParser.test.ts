@@ -52,6 +52,9 @@ describe('plist parser', () => {
       ['comment', doc('<!-- a\0b --><key>A</key><string>x</string>')],
       ['attribute', doc('<key a="\0">A</key><string>x</string>')],
       ['cdata', doc('<key>A</key><string><![CDATA[x\0]]></string>')],
+      ['unknown element', doc('<key>A</key><foo>x\0</foo>')],
+      ['unterminated comment', doc('<key>A</key><string>x</string><!-- \0')],
+      ['unterminated comment in a value', doc('<key>A</key><string>x<!-- \0')],
     ];
     for (const [where, text] of cases) {
       const nul = parsePlist(text).problems.filter((p) => p.message.startsWith('NUL'));

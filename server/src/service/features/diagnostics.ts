@@ -86,23 +86,25 @@ function walkPayloadOnce(payload: KnownPayload): PayloadWalk {
 
 /**
  * Runs `check` for each rule on one payload dict, or reuses what they found there when the dict is unchanged
- * since (same object) and `key` matches; then keeps the new results, relative to the dict, unless `key` is
- * undefined or a problem lies outside the dict.
+ * since (same object) and `key` matches; then keeps the new results (see `keepProblems`) unless `key` is
+ * undefined or some rule failed.
  */
 function checkPayload<T>(runs: RuleRun[], kept: WeakMap<PlistNode, KeptProblems>, dict: DictNode, key: string | undefined,
-  onRuleError: RuleErrorHandler | undefined, check: (run: RuleRun, arg: T) => void, arg: T): void {
+  limit: number, onRuleError: RuleErrorHandler | undefined, check: (run: RuleRun, arg: T) => void, arg: T): void {
   const cached = key === undefined ? undefined : kept.get(dict);
   if (cached && cached.key === key) {
     for (const p of cached.problems) {
       const run = runs.find((r) => r.rule.id === p.code);
-      run?.found.push(moveProblem(p, dict.offset));
+      // The same limit as a rule's own report (createRuleContext).
+      if (run && run.found.length <= limit) run.found.push(moveProblem(p, dict.offset));
     }
     return;
   }
   // How many problems each rule had before this payload (a scratch list: this runs once per payload).
   const before = counts;
   for (let i = 0; i < runs.length; i++) before[i] = runs[i].found.length;
-  let keep = key !== undefined;
+  // A rule that failed earlier is not asked again: what is found here would lack its share.
+  let keep = key !== undefined && !runs.some((r) => r.failed);
   let added = 0;
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i];
@@ -116,25 +118,34 @@ function checkPayload<T>(runs: RuleRun[], kept: WeakMap<PlistNode, KeptProblems>
     }
     added += run.found.length - before[i];
   }
-  if (!keep) return;
-  if (added === 0) {
+  // A rule at its limit stopped recording: what it found here may be incomplete.
+  if (!keep || runs.some((r) => r.found.length > limit)) return;
+  keepProblems(kept, dict, key!, added === 0 ? NO_PROBLEMS : runs.flatMap((r, i) => r.found.slice(before[i])));
+}
+
+/**
+ * Keeps what was found in a payload dict, offsets relative to it: the dict moves as a whole when an edit
+ * elsewhere shifts it. Not kept if a problem (or a related place) lies outside the dict.
+ */
+function keepProblems(kept: WeakMap<PlistNode, KeptProblems>, dict: DictNode, key: string, found: readonly Problem[]): void {
+  if (found.length === 0) {
     // Most payloads have no problems: one shared record per key.
-    kept.set(dict, noProblemsFor(key!));
+    kept.set(dict, noProblemsFor(key));
     return;
   }
-  const found = runs.flatMap((r, i) => r.found.slice(before[i]));
   const end = dict.offset + dict.length;
   const inside = (s: { offset: number; length: number }) => s.offset >= dict.offset && s.offset + s.length <= end;
   if (!found.every((p) => inside(p) && (p.related ?? []).every(inside))) return;
-  kept.set(dict, { key: key!, problems: found.map((p) => moveProblem(p, -dict.offset)) });
+  kept.set(dict, { key, problems: found.map((p) => moveProblem(p, -dict.offset)) });
 }
 
 /**
  * Files the problems payload-local rules found over a whole profile under the payload holding each, as
- * `checkPayload` would have kept them. Nothing is kept if a rule failed or a problem lies outside every payload.
+ * `checkPayload` would have kept them. Nothing is kept if a rule failed or reached its limit, or a problem lies
+ * outside every payload.
  */
-function fileByPayload(runs: RuleRun[], payloads: readonly Payload[], key: string): void {
-  if (runs.some((r) => r.failed)) return;
+function fileByPayload(runs: RuleRun[], payloads: readonly Payload[], key: string, limit: number): void {
+  if (runs.some((r) => r.failed || r.found.length > limit)) return;
   const buckets = new Map<DictNode, Problem[]>();
   for (const run of runs) {
     for (const p of run.found) {
@@ -145,18 +156,7 @@ function fileByPayload(runs: RuleRun[], payloads: readonly Payload[], key: strin
       else buckets.set(payload.dict, [p]);
     }
   }
-  for (const { dict } of payloads) {
-    const found = buckets.get(dict);
-    if (!found) {
-      localProblems.set(dict, noProblemsFor(key));
-      continue;
-    }
-    const end = dict.offset + dict.length;
-    const inside = (s: { offset: number; length: number }) => s.offset >= dict.offset && s.offset + s.length <= end;
-    if (found.every((p) => inside(p) && (p.related ?? []).every(inside))) {
-      localProblems.set(dict, { key, problems: found.map((p) => moveProblem(p, -dict.offset)) });
-    }
-  }
+  for (const { dict } of payloads) keepProblems(localProblems, dict, key, buckets.get(dict) ?? NO_PROBLEMS);
 }
 
 /** The payload whose dict holds `offset` (payloads are in document order). */
@@ -240,7 +240,7 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
       for (const payload of all) {
         // The profile dict holds every change: it is never kept.
         const isTop = payload.payloadType === TOP_LEVEL_TYPE;
-        checkPayload(schemaRules, schemaProblems, payload.payload.dict, isTop || !keep ? undefined : key, onRuleError, check, payload);
+        checkPayload(schemaRules, schemaProblems, payload.payload.dict, isTop || !keep ? undefined : key, settings.maxDiagnostics, onRuleError, check, payload);
       }
       walked = undefined;
     }
@@ -257,17 +257,17 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
             onRuleError?.(run.rule.id, error);
           }
         }
-        fileByPayload(localRules, payloads, settingsKey);
+        fileByPayload(localRules, payloads, settingsKey, settings.maxDiagnostics);
       } else {
         // After an edit: payload-local rules see a profile of one payload at a time, and only changed payloads.
-        const check = (run: RuleRun, view: Profile) => {
+        // The one-payload view is made only for a payload that is checked again, once for all its rules.
+        let view: Profile | undefined;
+        const check = (run: RuleRun, payload: Payload) => {
+          if (view?.payloads[0] !== payload) view = { top: profile.top, content: profile.content, payloads: [payload] };
           (run.ctx as { profile: Profile }).profile = view;
           run.rule.check!(run.ctx);
         };
-        for (const payload of payloads) {
-          const view: Profile = { top: profile.top, content: profile.content, payloads: [payload] };
-          checkPayload(localRules, localProblems, payload.dict, settingsKey, onRuleError, check, view);
-        }
+        for (const payload of payloads) checkPayload(localRules, localProblems, payload.dict, settingsKey, settings.maxDiagnostics, onRuleError, check, payload);
       }
     }
     for (const s of [...schemaRules, ...localRules]) if (!s.failed) for (const p of s.found) problems.push(p);

@@ -13,8 +13,8 @@
  * touches a tag of the container, the new text has a parse problem there, the file is signed...), it returns
  * undefined and the caller parses the whole text.
  */
-import type { ArrayNode, DictNode, KeyNode, ParseResult, PlistNode, Problem } from '../types';
-import { IrregularEntry, Leaf, parseFragment, ParseOptions } from './plistParser';
+import type { ArrayNode, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, Problem } from '../types';
+import { IrregularEntry, Leaf, NUL_MESSAGE, parseFragment, ParseOptions, ParserCodes } from './plistParser';
 
 type Container = DictNode | ArrayNode;
 type Span = { offset: number; length: number };
@@ -52,12 +52,16 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
   const oldEnd = previousText.length - suffix;
   const delta = text.length - previousText.length;
 
-  // The innermost container whose content (between its start and end tags) holds the whole change.
+  // The innermost container whose content (between its start and end tags) holds the whole change, and where
+  // it sits in its parent (found on the way down, so the parent is not searched again).
   const chain: Container[] = [];
+  const slots: (Slot | undefined)[] = [];
   let node: PlistNode | undefined = previous.root;
   while (node && (node.kind === 'dict' || node.kind === 'array') && holdsChange(previousText, node, start, oldEnd)) {
     chain.push(node);
-    node = childAround(node, start, oldEnd);
+    const slot = childAround(node, start, oldEnd);
+    slots.push(slot);
+    node = slot?.node;
   }
   const target = chain[chain.length - 1];
   if (!target) return undefined;
@@ -71,8 +75,11 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
   }
   const targetEnd = target.offset + target.length;
   // A problem at the container's own start may come from its context (a value without a key) or from its
-  // own old content (an unclosed tag): the two cannot be told apart, so a full parse decides.
-  if (previous.problems.some((p) => p.offset === target.offset)) return undefined;
+  // own old content (an unclosed tag): the two cannot be told apart, so a full parse decides. So it does when
+  // the container held a problem reported once per document (the first NUL, the first too-deep container):
+  // the next one elsewhere is the full parse's to find.
+  if (previous.problems.some((p) => p.offset === target.offset
+    || (p.offset > target.offset && p.offset < targetEnd && (p.message === NUL_MESSAGE || p.code === ParserCodes.tooDeep)))) return undefined;
   // Problems and comments of the old tree: those inside the container go, those after it move.
   const problems = moveSpans(previous.problems, target.offset, targetEnd, delta);
   const comments = moveSpans(previous.comments, target.offset, targetEnd, delta);
@@ -82,20 +89,21 @@ export function reparse(previous: ParseResult, previousText: string, text: strin
   for (const ancestor of chain.slice(0, -1)) ancestor.length += delta;
   const parent = target.parent;
   root.parent = parent;
-  const changed = chain.slice(0, -1);
-  if (!parent) {
-    return { parse: { root, problems: [...problems, ...fresh.problems], container: 'xml', comments: mergeSorted(comments, fresh.comments) }, changed };
-  }
-  if (parent.kind === 'dict') {
-    const entry = parent.entries.find((e) => e.value === target);
-    if (!entry) return undefined;
-    entry.value = root;
-  } else {
-    const index = parent.items.indexOf(target);
-    if (index < 0) return undefined;
-    parent.items[index] = root;
-  }
-  return { parse: { root: previous.root, problems, container: 'xml', comments: mergeSorted(comments, fresh.comments) }, changed };
+  // The parent's slot for the container (the previous step of the way down), or the root itself.
+  const slot = slots[slots.length - 2];
+  if (slot?.entry) slot.entry.value = root;
+  else if (slot && parent?.kind === 'array') parent.items[slot.index] = root;
+  return {
+    parse: { root: parent ? previous.root : root, problems, container: 'xml', comments: mergeSorted(comments, fresh.comments) },
+    changed: chain.slice(0, -1),
+  };
+}
+
+/** A child of a container: the node, and its dict entry or array index. */
+interface Slot {
+  node: PlistNode;
+  entry: DictEntry | undefined;
+  index: number;
 }
 
 /** A re-parse: the new parse, and the kept containers whose subtrees changed (the re-parsed one's ancestors). */
@@ -112,13 +120,13 @@ function holdsChange(text: string, node: Container, from: number, to: number): b
   return contentStart > 0 && contentStart <= from && to <= contentEnd && text.startsWith('</', contentEnd);
 }
 
-/** The child container whose span holds [from, to), if any. */
-function childAround(node: Container, from: number, to: number): PlistNode | undefined {
+/** The child whose span holds [from, to), if any. */
+function childAround(node: Container, from: number, to: number): Slot | undefined {
   const inside = (c: PlistNode | undefined) => c !== undefined && c.offset < from && to < c.offset + c.length;
   if (node.kind === 'dict') {
-    for (const e of node.entries) if (inside(e.value)) return e.value;
+    for (const e of node.entries) if (inside(e.value)) return { node: e.value!, entry: e, index: -1 };
   } else {
-    for (const c of node.items) if (inside(c)) return c;
+    for (let i = 0; i < node.items.length; i++) if (inside(node.items[i])) return { node: node.items[i], entry: undefined, index: i };
   }
   return undefined;
 }

@@ -19,6 +19,9 @@ const SCALAR_KINDS: Record<string, ScalarNode['kind']> = {
 
 const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
+/** The parser reports only a document's first NUL (see `checkNul`). */
+export const NUL_MESSAGE = 'NUL characters are not allowed in XML.';
+
 /** Parser problem codes; each is also listed in the rule registry so severities can be configured. */
 export const ParserCodes = {
   malformed: 'xml-malformed',
@@ -321,6 +324,7 @@ class Scanner {
 
   private nulReported = false;
 
+
   /**
    * Reports the document's first NUL (XML forbids it), looking only in text the scanner reads anyway: a search
    * of the whole text for NUL is slow on two-byte text, where every ASCII character has a zero byte. A NUL in a
@@ -331,7 +335,7 @@ class Scanner {
     const at = span.indexOf('\0');
     if (at < 0) return;
     this.nulReported = true;
-    this.problem(ParserCodes.malformed, base + at, 1, 'NUL characters are not allowed in XML.');
+    this.problem(ParserCodes.malformed, base + at, 1, NUL_MESSAGE);
   }
 
   run(): PlistNode | undefined {
@@ -481,6 +485,7 @@ class Scanner {
     const close = this.text.indexOf('-->', start + 4);
     if (close < 0 || close + 3 > this.end) {
       this.problem(ParserCodes.malformed, start, 4, 'Unterminated comment: expected `-->`.');
+      this.checkNul(this.text.slice(start, this.end), start);
       this.pos = this.end;
       return;
     }
@@ -725,6 +730,7 @@ class Scanner {
   /** Skips past the end tag matching an element already opened (counting nested same-name elements). */
   private skipElement(name: string): number {
     const { text } = this;
+    const from = this.pos;
     let depth = 1;
     let i = this.pos;
     const open = '<' + name;
@@ -732,6 +738,7 @@ class Scanner {
     while (depth > 0) {
       const lt = text.indexOf('<', i);
       if (lt < 0 || lt >= this.end) {
+        this.checkNul(text.slice(from, this.end), from);
         this.pos = this.end;
         return this.end;
       }
@@ -749,6 +756,7 @@ class Scanner {
       }
     }
     this.pos = Math.min(i, this.end);
+    this.checkNul(text.slice(from, this.pos), from);
     return this.pos;
   }
 
@@ -822,6 +830,7 @@ class Scanner {
         const close = text.indexOf('-->', lt + 4);
         if (close < 0 || close + 3 > this.end) {
           this.problem(ParserCodes.malformed, lt, 4, 'Unterminated comment: expected `-->`.');
+          this.checkNul(text.slice(lt, this.end), lt);
           this.pos = this.end;
           return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }
@@ -834,6 +843,7 @@ class Scanner {
         const close = text.indexOf(']]>', lt + 9);
         if (close < 0 || close + 3 > this.end) {
           this.problem(ParserCodes.malformed, lt, 9, 'Unterminated CDATA section: expected `]]>`.');
+          this.checkNul(text.slice(lt, this.end), lt);
           this.pos = this.end;
           return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }

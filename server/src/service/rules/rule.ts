@@ -52,8 +52,9 @@ export interface Rule {
   check?(ctx: RuleContext): void;
   /**
    * True when `check` looks only at `ctx.profile.payloads`, each payload on its own: what it reports about a
-   * payload depends on nothing else and lies inside it. Validation then checks one payload at a time and keeps
-   * the results of payloads an edit did not touch.
+   * payload depends on nothing else and lies inside it. The editor's validation then keeps the results per
+   * payload and, after an edit, checks only the changed payloads, on one-payload views of the profile (a new
+   * tree, and a one-shot `validate(text)`, run `check` over the whole profile as usual).
    */
   payloadLocal?: boolean;
   /**

@@ -3,12 +3,12 @@
  * separately or by another profile is not linked to the VPN (rules-reference AC-09). In portal mode the
  * certificate is injected at issuance, so this becomes information.
  */
-import { getStringNode, treeCache, walkContainers } from '../profile';
+import { getStringNode, nodeCache, walkContainers } from '../profile';
 import type { ScalarNode } from '../types';
 import { allPayloads } from './helpers';
 import type { Rule } from './rule';
 
-const referenceCache = treeCache<ScalarNode[]>();
+const referenceCache = nodeCache<ScalarNode[]>();
 
 /**
  * Every `PayloadCertificateUUID` string in the profile (VPN, DNS, Wi-Fi and other payloads use the same key),
