@@ -3,7 +3,7 @@
  * "Migration paths"): replace the subtype in place, add a new-app copy alongside, or remove the legacy twin.
  * Every edit is minimal: it touches only the text it must and keeps indentation, key order and comments.
  */
-import { getStringNode, Profile } from './profile';
+import { getStringNode, keyOfValue, Profile } from './profile';
 import { newUuid, replaceValueText } from './rules/helpers';
 import type { TextEdit } from './rules/rule';
 import type { ParseResult, Problem, ScalarNode, ServiceSettings } from './types';
@@ -140,8 +140,8 @@ export function isBrokenPayload(v: VpnPayload, parse: ParseResult): boolean {
 export function errorsACopyWouldRepeat(v: VpnPayload, errors: readonly Problem[]): Problem[] {
   const rewritten = [v.subtypeNode, v.payloadUuid, v.payloadIdentifier, v.userDefinedName].flatMap((node) => {
     if (!node) return [];
-    const entry = v.payload.dict.entries.find((e) => e.value === node);
-    return entry?.key ? [{ from: entry.key.offset, to: node.offset + node.length }] : [];
+    const key = keyOfValue(v.payload.dict, node);
+    return key ? [{ from: key.offset, to: node.offset + node.length }] : [];
   });
   return errors.filter((p) => !rewritten.some((r) => p.offset >= r.from && p.offset < r.to));
 }

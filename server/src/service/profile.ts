@@ -2,7 +2,7 @@
  * A profile view over the plist tree: the top-level dict and its payloads, plus small typed accessors
  * that rules and features share so none of them walks the tree by hand.
  */
-import type { ArrayNode, DictEntry, DictNode, ParseResult, PlistNode, ScalarNode } from './types';
+import type { ArrayNode, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, ScalarNode } from './types';
 
 /** One payload: a dict inside the top-level `PayloadContent` array (or the top-level dict itself). */
 export interface Payload {
@@ -52,6 +52,12 @@ function computeProfile(parse: ParseResult): Profile {
 /** The first entry of a dict with this key. */
 export function getEntry(dict: DictNode, key: string): DictEntry | undefined {
   for (const e of dict.entries) if (e.key?.name === key) return e;
+  return undefined;
+}
+
+/** The key of the dict entry whose value is `value`. */
+export function keyOfValue(dict: DictNode, value: PlistNode): KeyNode | undefined {
+  for (const e of dict.entries) if (e.value === value) return e.key;
   return undefined;
 }
 

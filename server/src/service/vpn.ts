@@ -95,11 +95,6 @@ function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
   };
 }
 
-/** Two payloads reach the same head-end group: same RemoteAddress and same VendorConfig.Group. */
-export function isEquivalent(a: VpnPayload, b: VpnPayload): boolean {
-  return a.addressKey === b.addressKey && a.groupKey === b.groupKey;
-}
-
 /** New-app payloads indexed by normalised address, built once per payload list (rules ask per legacy payload). */
 interface NewIndex {
   news: VpnPayload[];

@@ -4,11 +4,10 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import { buildProfile, getStringNode, walkNodes } from '../profile';
+import { buildProfile, getStringNode, keyOfValue, walkNodes } from '../profile';
 import type { Payload } from '../profile';
 import type { ParseResult, ServiceSettings } from '../types';
 import { CERTIFICATE_REFERENCE, CERTIFICATE_TYPES } from './completion';
-import { keyOfValue } from './schemaHover';
 
 /**
  * VS Code's built-in references peek. Its arguments are sent as plain JSON (uri string, Position, Location[]);

@@ -9,11 +9,11 @@ import {
 } from 'vscode-languageserver-types';
 import { getCommonPayloadSchema, getKnownPayloadTypes, getPayloadSchema } from '../catalog';
 import type { KeySchema, ScalarValue } from '../catalog';
-import { buildProfile } from '../profile';
+import { buildProfile, keyOfValue } from '../profile';
 import { allPayloads, newUuid, payloadLabel } from '../rules/helpers';
 import type { ArrayNode, DictNode, KeyNode, ParseResult, PlistNode, ScalarNode, ServiceSettings } from '../types';
 import {
-  describeKey, describeSubtype, getDictContext, getPayloadTypeDocs, isPayloadDict, keyOfValue, langOf, lookupKeyInContext,
+  describeKey, describeSubtype, getDictContext, getPayloadTypeDocs, isPayloadDict, langOf, lookupKeyInContext,
 } from './schemaHover';
 
 /** The payload types that hold a certificate or identity another payload can point at by PayloadUUID. */

@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
-import { buildProfile, getStringNode, nodeAtOffset } from '../profile';
+import { buildProfile, getStringNode, keyOfValue, nodeAtOffset } from '../profile';
 import { allPayloads } from '../rules/helpers';
 import type { ParseResult } from '../types';
 
@@ -13,8 +13,8 @@ const REFERENCE_KEYS = new Set(['PayloadCertificateUUID', 'VPNUUID', 'Certificat
 export function getDefinition(document: TextDocument, parse: ParseResult, offset: number): Location[] {
   const node = nodeAtOffset(parse.root, offset);
   if (node?.kind !== 'string' || node.parent?.kind !== 'dict') return [];
-  const entry = node.parent.entries.find((e) => e.value === node);
-  if (!entry?.key || !REFERENCE_KEYS.has(entry.key.name)) return [];
+  const key = keyOfValue(node.parent, node);
+  if (!key || !REFERENCE_KEYS.has(key.name)) return [];
   const wanted = node.value.trim().toUpperCase();
   const out: Location[] = [];
   for (const p of allPayloads(buildProfile(parse))) {

@@ -76,14 +76,6 @@ const schemaProblems = nodeCache<KeptProblems>();
 const localProblems = nodeCache<KeptProblems>();
 const NO_PROBLEMS: readonly Problem[] = [];
 
-/** The walk of the payload being checked, made when the first schema rule asks for it. */
-let walked: { payload: KnownPayload; part: PayloadWalk } | undefined;
-
-function walkPayloadOnce(payload: KnownPayload): PayloadWalk {
-  if (walked?.payload !== payload) walked = { payload, part: walkPayload(payload) };
-  return walked.part;
-}
-
 /**
  * Runs `check` for each rule on one payload dict, or reuses what they found there when the dict is unchanged
  * since (same object) and `key` matches; then keeps the new results (see `keepProblems`) unless `key` is
@@ -100,9 +92,8 @@ function checkPayload<T>(runs: RuleRun[], kept: WeakMap<PlistNode, KeptProblems>
     }
     return;
   }
-  // How many problems each rule had before this payload (a scratch list: this runs once per payload).
-  const before = counts;
-  for (let i = 0; i < runs.length; i++) before[i] = runs[i].found.length;
+  // How many problems each rule had before this payload.
+  const before = runs.map((r) => r.found.length);
   // A rule that failed earlier is not asked again: what is found here would lack its share.
   let keep = key !== undefined && !runs.some((r) => r.failed);
   let added = 0;
@@ -184,7 +175,6 @@ function noProblemsFor(key: string): KeptProblems {
   return none;
 }
 
-const counts: number[] = [];
 /** The record of a payload without problems, by key (settings change rarely: a handful of keys at most). */
 const noProblems = new Map<string, KeptProblems>();
 
@@ -236,13 +226,17 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
     if (schemaRules.length > 0) {
       const all = knownPayloads(profile);
       const key = `${targetsMac(all, profile)}|${settingsKey}`;
-      const check = (run: RuleRun, payload: KnownPayload) => run.rule.checkSchema!(run.ctx, walkPayloadOnce(payload), payload, all);
+      // The walk of the payload being checked, made when the first schema rule asks for it.
+      let walked: { payload: KnownPayload; part: PayloadWalk } | undefined;
+      const check = (run: RuleRun, payload: KnownPayload) => {
+        if (walked?.payload !== payload) walked = { payload, part: walkPayload(payload) };
+        run.rule.checkSchema!(run.ctx, walked.part, payload, all);
+      };
       for (const payload of all) {
         // The profile dict holds every change: it is never kept.
         const isTop = payload.payloadType === TOP_LEVEL_TYPE;
         checkPayload(schemaRules, schemaProblems, payload.payload.dict, isTop || !keep ? undefined : key, settings.maxDiagnostics, onRuleError, check, payload);
       }
-      walked = undefined;
     }
     if (localRules.length > 0) {
       const payloads = profile.payloads;

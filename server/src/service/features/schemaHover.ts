@@ -10,6 +10,7 @@ import {
 } from '../catalog';
 import type { Condition, KeyContainer, KeySchema, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
 import type { DictNode, KeyNode, ParseResult, PlistNode, ServiceSettings } from '../types';
+import { keyOfValue } from '../profile';
 
 // ---------------------------------------------------------------------------------------------------------
 // Dict context: which schema the keys of a dict follow.
@@ -33,12 +34,6 @@ export function isPayloadDict(dict: DictNode): boolean {
   const top = array?.parent;
   if (array?.kind !== 'array' || top?.kind !== 'dict' || top.parent !== undefined) return false;
   return keyOfValue(top, array)?.name === 'PayloadContent';
-}
-
-/** The key of the dict entry whose value is `value`. */
-export function keyOfValue(dict: DictNode, value: PlistNode): KeyNode | undefined {
-  for (const e of dict.entries) if (e.value === value) return e.key;
-  return undefined;
 }
 
 /** Walks up from a dict to its payload (or the outer dict) and resolves the schema its keys follow. */

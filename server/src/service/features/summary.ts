@@ -273,9 +273,3 @@ export function summarizeProfile(document: TextDocument, parse: ParseResult, set
     })),
   };
 }
-
-/** Sorts problems errors first, then by position, so the preview lists what blocks an upload on top. */
-export function sortProblems(problems: SummaryProblem[]): SummaryProblem[] {
-  const rank = { error: 0, warning: 1, info: 2, hint: 3 };
-  return [...problems].sort((a, b) => rank[a.severity] - rank[b.severity] || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}

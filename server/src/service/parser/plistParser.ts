@@ -188,7 +188,7 @@ export function parsePlist(text: string, options: ParseOptions = {}): ParseResul
  * A dict entry that is also its own `<key>` node: one object per key/value pair instead of two (a 10 MB
  * profile has over 50 000 pairs).
  */
-export class Entry implements DictEntry, KeyNode {
+class Entry implements DictEntry, KeyNode {
   value: PlistNode | undefined = undefined;
 
   constructor(
@@ -233,7 +233,7 @@ export class IrregularEntry implements DictEntry, KeyNode {
  * is not stored (16 bytes less on each of a big profile's 100 000 leaves). Bools share the class, so the
  * tree's code sees few object shapes.
  */
-export class PlainLeaf {
+class PlainLeaf {
   constructor(
     readonly kind: ScalarNode['kind'] | 'bool',
     readonly value: string | boolean,

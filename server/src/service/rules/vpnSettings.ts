@@ -3,7 +3,7 @@
  * vpn-integer-as-boolean rules: which keys are 0/1 integers, when a flag is on, and where to point a diagnostic
  * (shared/domain/rules-reference.md section 1.3, after Apple's VPN payload reference).
  */
-import { getArray, getDict, getValue, nodeAtOffset, Profile } from '../profile';
+import { getArray, getDict, getValue, keyOfValue, nodeAtOffset, Profile } from '../profile';
 import { vpnPayloads } from '../vpn';
 import type { ArrayNode, DictEntry, DictNode, PlistNode, Problem, ServiceSettings } from '../types';
 import { replaceValueText } from './helpers';
@@ -102,7 +102,7 @@ export function exactSpelling(value: string, allowed: readonly string[]): string
 export function spellingFixes(ctx: RuleContext, problem: Problem, key: string, allowed: readonly string[]): Fix[] {
   const node = nodeAtOffset(ctx.parse.root, problem.offset);
   if (node?.kind !== 'string' || node.parent?.kind !== 'dict') return [];
-  if (node.parent.entries.find((e) => e.value === node)?.key?.name !== key) return [];
+  if (keyOfValue(node.parent, node)?.name !== key) return [];
   const exact = exactSpelling(node.value, allowed);
   if (!exact) return [];
   return [{ title: ctx.t('fix', key, exact), isPreferred: true, edits: [replaceValueText(node, ctx.text, exact)] }];
