@@ -2,8 +2,7 @@
  * The fuzz properties of issue 6 (item 3), shared by the small-budget mocha suite and the long run:
  * random character, byte and structural mutations of seed profiles must keep every property of
  * scripts/hostile/check.ts (including "every quick fix applies and adds no error"), and random edit
- * sequences sent through TextDocument.update, as an editor sends them (each parse handed the previous one, as
- * the server does, so the incremental re-parse is exercised), must give the same diagnostics as
+ * sequences sent through TextDocument.update, as an editor sends them, must give the same diagnostics as
  * the final text opened whole. Mutations are plain data (fractions, not offsets) so fast-check can shrink them.
  */
 import * as fc from 'fast-check';
@@ -205,7 +204,6 @@ export function editViolations(initial: string, steps: EditStep[]): string[] {
     let doc = TextDocument.create('file:///edited.mobileconfig', 'mobileconfig', 1, initial);
     let expected = initial;
     const diagnose = (d: TextDocument) => service.validate(service.parseDocument(d));
-    // As the server does: each parse is handed the previous one, so only the container holding a change is re-parsed.
     let parsed = service.parseDocument(doc);
     service.validate(parsed);
     let version = 1;
@@ -229,7 +227,7 @@ export function editViolations(initial: string, steps: EditStep[]): string[] {
       if (step.full) events.push({ text: expected });
       doc = TextDocument.update(doc, events, ++version);
       // The server validates after every change event, not only at the end: exercise that path too.
-      parsed = service.parseDocument(doc, undefined, parsed);
+      parsed = service.parseDocument(doc);
       service.validate(parsed);
     }
     if (doc.getText() !== expected) {

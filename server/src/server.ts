@@ -30,8 +30,7 @@ const parses = new Map<string, { version: number; parsed: ParsedDocument }>();
 function parsed(document: TextDocument, s?: ServiceSettings): ParsedDocument {
   const cached = parses.get(document.uri);
   if (cached && cached.version === document.version) return cached.parsed;
-  // The previous version's parse is handed over: only the container holding the edit is parsed again.
-  const p = service.parseDocument(document, s, cached?.parsed);
+  const p = service.parseDocument(document, s);
   parses.set(document.uri, { version: document.version, parsed: p });
   return p;
 }

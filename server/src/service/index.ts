@@ -19,8 +19,6 @@ import { getDocumentSymbols } from './features/symbols';
 import { getFoldingRanges } from './features/folding';
 import { runRules } from './features/diagnostics';
 import { parsePlist } from './parser/plistParser';
-import { reparse } from './parser/incremental';
-import { forgetNodes } from './profile';
 import { defaultSettings, ParseResult, ServiceSettings } from './types';
 
 export * from './types';
@@ -41,12 +39,8 @@ export interface ParsedDocument {
 }
 
 export interface LanguageService {
-  /**
-   * Parses a document; never throws. Given the parse of the same document before an edit, only the dict or
-   * array holding the change is parsed again, when that gives exactly what a full parse would. `previous` is
-   * updated in place by that and must not be used afterwards.
-   */
-  parseDocument(document: TextDocument, settings?: Partial<ServiceSettings>, previous?: ParsedDocument): ParsedDocument;
+  /** Parses a document in full; never throws. */
+  parseDocument(document: TextDocument, settings?: Partial<ServiceSettings>): ParsedDocument;
   /** Full diagnostics (parser problems and every enabled rule), as LSP diagnostics with `source` `mobileconfig`. */
   validate(parsed: ParsedDocument, settings?: Partial<ServiceSettings>): Diagnostic[];
   /** The profile, then each payload named by PayloadDisplayName (or PayloadType). */
@@ -84,22 +78,10 @@ export interface MigrationReport {
 
 export function createLanguageService(): LanguageService {
   return {
-    parseDocument(document, settings, previous) {
+    parseDocument(document, settings) {
       const { maxNestingDepth } = resolveSettings(settings);
       const text = document.getText();
-      let parse: ParseResult | undefined;
-      if (previous?.text !== undefined && previous.maxNestingDepth === maxNestingDepth) {
-        try {
-          const reparsed = reparse(previous.parse, previous.text, text, { maxNestingDepth });
-          // The kept containers around the change have new subtrees: what was cached about them no longer holds.
-          if (reparsed) forgetNodes(reparsed.changed);
-          parse = reparsed?.parse;
-        } catch {
-          // A fault in the shortcut must not cost the user a parse: the full one below is always right.
-          parse = undefined;
-        }
-      }
-      return { document, parse: parse ?? parsePlist(text, { maxNestingDepth }), text, maxNestingDepth };
+      return { document, parse: parsePlist(text, { maxNestingDepth }), text, maxNestingDepth };
     },
     validate: (parsed, settings) => runRules(parsed.document, parsed.parse, resolveSettings(settings)),
     getDocumentSymbols: (parsed) => getDocumentSymbols(parsed.document, parsed.parse),
