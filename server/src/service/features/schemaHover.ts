@@ -8,7 +8,8 @@ import type { Hover } from 'vscode-languageserver-types';
 import { getPayloadSchema, getTopLevelSchema } from '../catalog';
 import type { Condition, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
 import type { KeyFacts, ProfileModel } from '../model';
-import type { DictNode, KeyNode, PlistNode, ServiceSettings } from '../types';
+import { entryAt } from '../model/tree';
+import type { ServiceSettings } from '../types';
 
 // ---------------------------------------------------------------------------------------------------------
 // Messages (English and Japanese) and our own descriptions.
@@ -274,7 +275,7 @@ export function describeSubtype(value: string, settings: Pick<ServiceSettings, '
 export function getSchemaHover(document: TextDocument, model: ProfileModel, offset: number): Hover | undefined {
   const { settings } = model;
   const lang = langOf(settings);
-  const hit = findAt(model.parse.root, offset);
+  const hit = entryAt(model.parse.root, offset);
   if (!hit) return undefined;
   const range = (start: number, length: number) => ({ start: document.positionAt(start), end: document.positionAt(start + length) });
   const { dict, key, value } = hit;
@@ -297,31 +298,4 @@ export function getSchemaHover(document: TextDocument, model: ProfileModel, offs
 
 function markdown(value: string, range: Hover['range']): Hover {
   return { contents: { kind: 'markdown', value }, range };
-}
-
-/**
- * The dict entry under the cursor: on its key (value undefined) or inside its scalar value. Descends only
- * along the path to the offset, so a hover costs the depth of the tree, not its size.
- */
-function findAt(root: PlistNode | undefined, offset: number): { dict: DictNode; key: KeyNode | undefined; value: PlistNode | undefined } | undefined {
-  let node = root;
-  while (node && (node.kind === 'dict' || node.kind === 'array')) {
-    if (offset < node.offset || offset > node.offset + node.length) return undefined;
-    let next: PlistNode | undefined;
-    if (node.kind === 'dict') {
-      for (const e of node.entries) {
-        if (e.key && offset >= e.key.offset && offset <= e.key.offset + e.key.length) return { dict: node, key: e.key, value: undefined };
-        const v = e.value;
-        if (v && offset >= v.offset && offset <= v.offset + v.length) {
-          if (v.kind === 'dict' || v.kind === 'array') next = v;
-          else return { dict: node, key: e.key, value: v };
-          break;
-        }
-      }
-    } else {
-      next = node.items.find((v) => (v.kind === 'dict' || v.kind === 'array') && offset >= v.offset && offset <= v.offset + v.length);
-    }
-    node = next;
-  }
-  return undefined;
 }

@@ -12,6 +12,17 @@ export interface Span {
 /** How many other places a "used N times" problem lists: enough to find them, not N² objects for N copies. */
 export const MAX_RELATED = 20;
 
+/** The first MAX_RELATED items of `all` other than `one`, without a pass over all of them for each one. */
+export function othersOf<T>(all: readonly T[], one: T): T[] {
+  const out: T[] = [];
+  for (const x of all) {
+    if (x === one) continue;
+    out.push(x);
+    if (out.length === MAX_RELATED) break;
+  }
+  return out;
+}
+
 /** The text of a leaf value (the whole element for booleans, containers and empty values). */
 export function valueSpan(node: PlistNode): Span {
   if (node.kind === 'bool' || node.kind === 'dict' || node.kind === 'array' || node.valueLength === 0) {

@@ -31,6 +31,6 @@ export const payloadUuidInvalid: Rule = {
     for (const ref of ctx.model.certificateReferences) {
       if (ref.node.value.trim() === old.trim() && ref.node.valueOffset !== problem.offset) edits.push({ offset: ref.node.valueOffset, length: ref.node.valueLength, newText: fresh });
     }
-    return [{ title: ctx.t('fix'), isPreferred: true, edits }];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits }];
   },
 };

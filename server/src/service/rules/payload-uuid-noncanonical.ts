@@ -28,6 +28,6 @@ export const payloadUuidNoncanonical: Rule = {
   fixes(ctx, problem) {
     const canonical = (problem.data as { canonical?: string } | undefined)?.canonical;
     if (!canonical) return [];
-    return [{ title: ctx.t('fix', canonical), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: canonical }] }];
+    return [{ id: 'fix', title: ctx.t('fix', canonical), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: canonical }] }];
   },
 };

@@ -26,6 +26,6 @@ export const payloadVersion: Rule = {
     }
   },
   fixes(ctx, problem) {
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: problem.length > 0 && /^<\w/.test(ctx.text.slice(problem.offset, problem.offset + 2)) ? '<integer>1</integer>' : '1' }] }];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: problem.length > 0 && /^<\w/.test(ctx.text.slice(problem.offset, problem.offset + 2)) ? '<integer>1</integer>' : '1' }] }];
   },
 };
