@@ -9,6 +9,7 @@ import { getPayloadSchema, getTopLevelSchema } from '../catalog';
 import type { Condition, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
 import type { KeyFacts, ProfileModel } from '../model';
 import { entryAt } from '../model/tree';
+import { codeSpan, escapeMarkdown } from './markdown';
 import type { ServiceSettings } from '../types';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -169,11 +170,11 @@ function describe(name: string, payloadType: string | undefined, lang: Lang): st
 // Markdown.
 // ---------------------------------------------------------------------------------------------------------
 
-const code = (v: ScalarValue) => '`' + String(v).replace(/`/g, "'") + '`';
+const code = (v: ScalarValue) => codeSpan(v);
 
 function conditionText(c: Condition, lang: Lang): string {
   const t = TEXT[lang];
-  const path = '`' + c.path.join('.') + '`';
+  const path = codeSpan(c.path.join('.'));
   if (c.present) return `${path} ${t.isPresent}`;
   return `${path} ${t.is} ${(c.in ?? []).map(code).join(' / ')}`;
 }
@@ -213,7 +214,7 @@ export function describeKey(name: string, info: KeyFacts, lang: Lang): string {
   else if (key.presence === 'optional') presence.push(t.optional);
   let typeText = t.types[key.type] ?? key.type;
   if (key.type === 'array' && key.item) typeText += ` (${t.elementOf} ${t.types[key.item.type] ?? key.item.type})`;
-  const lines: string[] = [[`**${name}**`, typeText, ...presence].join(' · ')];
+  const lines: string[] = [[`**${escapeMarkdown(name)}**`, typeText, ...presence].join(' · ')];
   const own = describe(name, info.payloadType, lang);
   if (own) lines.push(own);
   else if (key.origin === 'overlay') lines.push(t.overlay);
@@ -233,7 +234,7 @@ export function describeKey(name: string, info: KeyFacts, lang: Lang): string {
 
 function describePayloadType(type: string, lang: Lang): string {
   const t = TEXT[lang];
-  const lines = [`**${t.payloadType}** \`${type}\``];
+  const lines = [`**${t.payloadType}** ${codeSpan(type)}`];
   const own = TYPE_DESCRIPTIONS[type]?.[lang];
   if (type === 'Configuration') {
     lines.push(own!);
@@ -262,7 +263,7 @@ export function getPayloadTypeDocs(type: string, settings: Pick<ServiceSettings,
 /** Which app a VPNSubType value selects, by the subtype lists in the settings. */
 export function describeSubtype(value: string, settings: Pick<ServiceSettings, 'locale' | 'anyconnectNewSubtypes' | 'anyconnectLegacySubtypes'>): string {
   const t = TEXT[langOf(settings)];
-  const head = `**VPNSubType** \`${value}\``;
+  const head = `**VPNSubType** ${codeSpan(value)}`;
   if (settings.anyconnectNewSubtypes.includes(value)) return `${head}\n\n${t.newApp}`;
   if (settings.anyconnectLegacySubtypes.includes(value)) return `${head}\n\n${t.legacyApp}`;
   return `${head}\n\n${t.otherApp}`;

@@ -6,7 +6,7 @@
 import { getEntry } from '../model/tree';
 import type { ScalarNode } from '../types';
 import { newUuid } from '../edits';
-import { othersOf } from './helpers';
+import { othersOf, payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadUuidDuplicate: Rule = {
@@ -39,6 +39,8 @@ export const payloadUuidDuplicate: Rule = {
     }
   },
   fixes(ctx, problem) {
+    const node = payloadValueAt(ctx.model, 'PayloadUUID', problem);
+    if (node?.kind !== 'string' || ctx.model.payloadsWithUuid(node.value).length < 2) return [];
     return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: newUuid() }] }];
   },
 };
