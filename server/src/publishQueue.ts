@@ -14,7 +14,11 @@ export interface QueueClock {
 export interface PublishQueueOptions {
   /** Quiet time after the last edit before the document is validated: a burst of edits gives one publication. */
   delayMs: number;
-  /** A document edited without pause is still published this often, so diagnostics never stop coming. */
+  /**
+   * A document edited without pause is still published this often, so diagnostics never stop coming. It is long
+   * next to a keystroke's pause: a flood of buffered edits on a busy machine takes seconds to read, and each forced
+   * publication in it is a full validation of a version already out of date.
+   */
   maxWaitMs: number;
 }
 
@@ -45,7 +49,7 @@ export class PublishQueue {
   constructor(
     private readonly publish: (uri: string) => Promise<void>,
     private readonly onError: (uri: string, error: unknown) => void,
-    private readonly options: PublishQueueOptions = { delayMs: 150, maxWaitMs: 1000 },
+    private readonly options: PublishQueueOptions = { delayMs: 150, maxWaitMs: 5000 },
     private readonly clock: QueueClock = defaultClock,
   ) {}
 
