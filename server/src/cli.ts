@@ -45,11 +45,14 @@ Options:
   --fix anyconnect=alongside|replace
                              migrate Cisco Legacy AnyConnect payloads and rewrite the files: add a
                              Cisco AnyConnect copy alongside each, or replace it in place; every
-                             change is listed on stderr, then the result is linted
+                             change is listed on stderr, then the result is linted. The mode is
+                             kept, a symbolic link's target is written; read-only and hard-linked
+                             files are left unchanged
   --help                     show this help
   --version                  show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or no files found.
+Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input, a file --fix
+could not write, or no files found.
 `;
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
