@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ExportOutcome, ExportProfileParams, ExportProfileRequest, ExportReport } from '../../server/src/protocol';
-import { replaceFileSafely, WriteRefused } from '../../server/src/safeWrite';
+import { isSameFile, replaceFileSafely, WriteRefused } from '../../server/src/safeWrite';
 import { readProfileSource } from './profileSource';
 
 export interface ExportResult {
@@ -87,7 +87,8 @@ async function exportOne(client: LanguageClient, uri: vscode.Uri): Promise<Expor
     return { source: source.uri.toString(), status: 'refused', errors: outcome.errors, message };
   }
   const target = vscode.Uri.joinPath(source.uri, '..', 'export', outcome.fileName);
-  if (target.toString() === source.uri.toString()) {
+  // A link (or the same name) in the export folder pointing at the source would make the export overwrite it.
+  if (target.toString() === source.uri.toString() || (target.scheme === 'file' && source.uri.scheme === 'file' && isSameFile(target.fsPath, source.uri.fsPath))) {
     return { source: source.uri.toString(), status: 'failed', message: vscode.l10n.t('The export would replace its own source; move the source out of the export folder.') };
   }
   if (await exists(target)) {

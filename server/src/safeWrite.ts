@@ -42,6 +42,17 @@ export function isReadOnly(file: string, stat: fs.Stats): boolean {
   }
 }
 
+/** True when both paths name one file, through links or not (same device and inode); false when either is missing. */
+export function isSameFile(a: string, b: string): boolean {
+  try {
+    const x = fs.statSync(a);
+    const y = fs.statSync(b);
+    return x.dev === y.dev && x.ino === y.ino;
+  } catch {
+    return false;
+  }
+}
+
 /** A temp file name that fits in any name limit, whatever the target's name: the target is named only by the rename. */
 function tempName(): string {
   return `.mobileconfig-${randomBytes(8).toString('hex')}.tmp`;
@@ -82,6 +93,7 @@ export function replaceFileSafely(file: string, data: Uint8Array, options: { may
   // realpath resolves a chain of links; a dangling link throws ENOENT, since creating its target is not asked for.
   const target = throughLink ? fs.realpathSync(file) : file;
   const stat = throughLink ? fs.statSync(target) : entry;
+  // Not asked to create it: let stat throw the usual ENOENT for the missing file.
   if (!stat && !options.mayCreate) fs.statSync(file);
   if (stat) {
     if (!stat.isFile()) throw new WriteRefused('not-a-file', file);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { replaceFileSafely, WriteRefused } from '../../../server/src/safeWrite';
+import { isSameFile, replaceFileSafely, WriteRefused } from '../../../server/src/safeWrite';
 
 const isRoot = process.getuid?.() === 0;
 
@@ -121,5 +121,17 @@ describe('hostile inputs: replaceFileSafely', () => {
     assert.equal(asNobody(`try { replaceFileSafely(${JSON.stringify(file)}, Buffer.from('new')); console.log('written'); } catch (e) { console.log(e.reason ?? e.code); }`), 'EACCES');
     assert.deepEqual(temps(tmp), []);
     assert.equal(fs.readFileSync(file, 'utf8'), 'old');
+  });
+
+  it('knows a link to a file, or a hard link, is the same file (the export must not overwrite its source)', () => {
+    const source = path.join(tmp, 'source.mobileconfig');
+    fs.writeFileSync(source, 'x');
+    fs.symlinkSync(source, path.join(tmp, 'soft.mobileconfig'));
+    fs.linkSync(source, path.join(tmp, 'hard.mobileconfig'));
+    fs.writeFileSync(path.join(tmp, 'other.mobileconfig'), 'x');
+    assert.equal(isSameFile(path.join(tmp, 'soft.mobileconfig'), source), true);
+    assert.equal(isSameFile(path.join(tmp, 'hard.mobileconfig'), source), true);
+    assert.equal(isSameFile(path.join(tmp, 'other.mobileconfig'), source), false);
+    assert.equal(isSameFile(path.join(tmp, 'missing.mobileconfig'), source), false);
   });
 });
