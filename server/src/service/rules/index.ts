@@ -14,6 +14,7 @@ import { payloadUuidDuplicate } from './payload-uuid-duplicate';
 import { payloadUuidInvalid } from './payload-uuid-invalid';
 import { payloadUuidNoncanonical } from './payload-uuid-noncanonical';
 import { payloadValueAllowed } from './payload-value-allowed';
+import { payloadValuePlaceholder } from './payload-value-placeholder';
 import { payloadValueRange } from './payload-value-range';
 import { payloadValueType } from './payload-value-type';
 import { payloadVersion } from './payload-version';
@@ -60,6 +61,7 @@ export const rules: readonly Rule[] = [
   payloadUuidInvalid,
   payloadUuidNoncanonical,
   payloadValueAllowed,
+  payloadValuePlaceholder,
   payloadValueRange,
   payloadValueType,
   payloadVersion,
