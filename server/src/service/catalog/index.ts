@@ -28,6 +28,24 @@ type MutablePayload = Mutable<PayloadSchema>;
 /** Where the data came from (repository and commit of Apple's schema). */
 export const catalogSource: string = catalogData.source;
 
+/** The release of Apple's schema the catalog holds (e.g. `27`): messages and hover name it. */
+export const catalogRelease: string = catalogData.release;
+
+/** The release of Apple's schema that dropped this payload type, or undefined if it never had it (or still has it). */
+export function getRemovedPayloadRelease(payloadType: string): string | undefined {
+  const { payloads } = catalogData.removed;
+  return Object.prototype.hasOwnProperty.call(payloads, payloadType) ? payloads[payloadType] : undefined;
+}
+
+/**
+ * The release of Apple's schema that dropped the key at `path` (key names from the payload dict, array elements
+ * adding none; payload type `TopLevel` for the profile dict), or undefined. The list is a handful of entries.
+ */
+export function getRemovedKeyRelease(payloadType: string, path: readonly string[]): string | undefined {
+  const joined = path.join('/');
+  return catalogData.removed.keys.find((k) => k.payloadType === payloadType && k.path.join('/') === joined)?.release;
+}
+
 const payloadTypes: readonly string[] = Object.freeze(Object.keys(catalogData.payloads).sort());
 const hydrated = new Map<string, PayloadSchema>();
 let topLevel: PayloadSchema | undefined;

@@ -48,21 +48,35 @@ export interface Overlay {
 export const TOP_LEVEL = 'TopLevel';
 
 const VPN = 'com.apple.vpn.managed';
+
+/**
+ * Errata: keys real profiles carry that the current YAML lacks while an Apple source has them, each with that
+ * source and the real profiles (../shared/corpus/real-world) that use it. Also checked, and needing no entry now:
+ * - Home Screen Layout `Dock`/`Pages` item `Type` `Application`: Apple's release-18.1 YAML listed `App`, while
+ *   Apple's own example (apple/device-management examples/mdm/profiles/com.apple.homescreenlayout/example1.plist)
+ *   and Apple Configurator write `Application`; release 27 lists `Application`
+ *   (test: "accepts Home Screen Layout items of Type Application").
+ * - A top-level `PayloadType` `Profile Service` is handled as its own kind of profile (profileService.ts).
+ */
+function errata(): KeyAddition[] {
+  const topLevel = (name: string, source: string): KeyAddition => ({
+    payloadType: TOP_LEVEL, parent: [], key: { name, type: 'boolean', presence: 'optional', default: false }, source,
+  });
+  return [
+    // Apple's TopLevel.yaml listed both through release 18.1 and dropped them in 26, yet exported profiles still
+    // write HasRemovalPasscode: without these entries a valid profile would hear "removed".
+    topLevel('HasRemovalPasscode', "Apple's schema release 18.1, mdm/profiles/TopLevel.yaml; corpus dod__dod.mobileconfig, leobrunet-micromdm__enroll.mobileconfig"),
+    topLevel('IsEncrypted', "Apple's schema release 18.1, mdm/profiles/TopLevel.yaml (an encrypted profile's outer dict)"),
+  ];
+}
+
 const whenVPNType = (...types: string[]): Condition[] => [{ path: ['VPNType'], in: types }];
 
 export const overlay: Overlay = {
   addKeys: [
-    // The VPN dictionary in Apple's YAML has no server address or user name, yet every vendor and Apple
-    // example for VPNType=VPN (AnyConnect included) carries them (shared/domain/rules-reference.md, 1.3 (a)).
-    {
-      payloadType: VPN,
-      parent: ['VPN'],
-      key: { name: 'RemoteAddress', type: 'string', presence: 'optional', requiredWhen: whenVPNType('VPN') },
-      source: 'A-EX-APPMAP, PAN-EX, PM-VPN, CISCO-49',
-    },
-    { payloadType: VPN, parent: ['VPN'], key: { name: 'AuthName', type: 'string', presence: 'optional' }, source: 'A-EX-APPMAP, PM-VPN' },
-    // Apple's YAML spells the VPN password `Password`; plugin and AnyConnect profiles use `AuthPassword`. Both are accepted.
-    { payloadType: VPN, parent: ['VPN'], key: { name: 'AuthPassword', type: 'string', presence: 'optional' }, source: 'A-EX-APPMAP, PM-VPN' },
+    // Apple's YAML through release 18.1 had no VPN.RemoteAddress, AuthName or AuthPassword; release 27 has them, so
+    // the overlay no longer adds them (getOverlayProblems flags an addition Apple's own key shadows).
+    ...errata(),
   ],
   requirements: [
     // Apple states these in its descriptions only, so the YAML marks the keys optional.
