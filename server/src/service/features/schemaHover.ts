@@ -6,7 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
 import {
-  getCommonPayloadSchema, getMemberKey, getPayloadSchema, getTopLevelSchema, lookupKey, lookupTopLevelKey,
+  catalogRelease, getCommonPayloadSchema, getMemberKey, getPayloadSchema, getRemovedPayloadRelease, getTopLevelSchema, lookupKey, lookupTopLevelKey,
 } from '../catalog';
 import type { Condition, KeyContainer, KeySchema, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
 import type { DictNode, KeyNode, ParseResult, PlistNode, ServiceSettings } from '../types';
@@ -146,6 +146,8 @@ const TEXT = {
     elementOf: 'element of',
     payloadType: 'Payload type',
     unknownType: 'This payload type is not in Apple\'s schema: devices may refuse the profile, or ignore the payload.',
+    removedType: 'Apple\'s schema removed this payload type in release {0}: current systems may ignore the payload.',
+    schema: 'Apple\'s schema, release {0}',
     newApp: 'Selects the **Cisco AnyConnect** app (the current app, iOS 10 and later). Certificate logins work only through a payload this app recognises.',
     legacyApp: 'Selects the frozen **Cisco Legacy AnyConnect** app (iOS 6 to 11). The new Cisco AnyConnect app ignores this payload: migrate it to `com.cisco.anyconnect`.',
     otherApp: 'The bundle identifier of the VPN app (or its plug-in) that runs this connection.',
@@ -171,6 +173,8 @@ const TEXT = {
     elementOf: '要素:',
     payloadType: 'ペイロードタイプ',
     unknownType: 'このペイロードタイプは Apple のスキーマにありません。デバイスがプロファイルを拒否するか、このペイロードを無視する可能性があります。',
+    removedType: 'このペイロードタイプは Apple のスキーマのリリース {0} で削除されました。現行のシステムでは無視される可能性があります。',
+    schema: 'Apple のスキーマ、リリース {0}',
     newApp: '**Cisco AnyConnect** アプリ (現行アプリ、iOS 10 以降) を選びます。証明書認証は、このアプリが認識するペイロード経由でのみ使えます。',
     legacyApp: '更新終了した **Cisco Legacy AnyConnect** アプリ (iOS 6〜11) を選びます。新しい Cisco AnyConnect アプリはこのペイロードを無視するため、`com.cisco.anyconnect` へ移行してください。',
     otherApp: 'この接続を処理する VPN アプリ (またはそのプラグイン) のバンドル ID です。',
@@ -302,8 +306,9 @@ function osLine(os: SupportedOS, lang: Lang): string | undefined {
   return parts.length ? `${t.availability}: ${parts.join(' · ')}` : undefined;
 }
 
+/** The documentation link, naming the release of Apple's schema the facts above it come from. */
 function docLink(url: string | undefined, title: string, lang: Lang): string | undefined {
-  return url ? `[${TEXT[lang].docs}: ${title}](${url})` : undefined;
+  return url ? `[${TEXT[lang].docs}: ${title}](${url}) · ${TEXT[lang].schema.replace('{0}', catalogRelease)}` : undefined;
 }
 
 /** The hover (and completion documentation) markdown for a key. */
@@ -346,7 +351,8 @@ function describePayloadType(type: string, lang: Lang): string {
   }
   const schema: PayloadSchema | undefined = getPayloadSchema(type);
   if (!schema) {
-    lines.push(t.unknownType);
+    const removedIn = getRemovedPayloadRelease(type);
+    lines.push(removedIn ? t.removedType.replace('{0}', removedIn) : t.unknownType);
     return lines.join('\n\n');
   }
   if (own) lines.push(own);
