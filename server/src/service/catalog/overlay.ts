@@ -65,7 +65,7 @@ function errata(): KeyAddition[] {
   return [
     // Apple's TopLevel.yaml listed both through release 18.1 and dropped them in 26, yet exported profiles still
     // write HasRemovalPasscode: without these entries a valid profile would hear "removed".
-    topLevel('HasRemovalPasscode', "Apple's schema release 18.1, mdm/profiles/TopLevel.yaml; corpus dod__dod.mobileconfig, leobrunet-micromdm__enroll.mobileconfig"),
+    topLevel('HasRemovalPasscode', "Apple's schema release 18.1, mdm/profiles/TopLevel.yaml; ProfileCreator/ProfileManifests Manifests/ManifestsApple/Configuration.plist; corpus dod__dod.mobileconfig, leobrunet-micromdm__enroll.mobileconfig"),
     topLevel('IsEncrypted', "Apple's schema release 18.1, mdm/profiles/TopLevel.yaml (an encrypted profile's outer dict)"),
   ];
 }
