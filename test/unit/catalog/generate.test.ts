@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { buildCatalog, renderCatalogModule, SchemaFile } from '../../../scripts/catalog/convert';
 import { DEFAULT_SCHEMA_DIR, generateModule, loadSchemaFiles, readRelease, readSource } from '../../../scripts/catalog/generate';
+import { diffRemoved } from '../../../scripts/catalog/removed';
 import type { CatalogData, KeyData } from '../../../server/src/service/catalog/types';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -161,6 +162,27 @@ describe('catalog generator', () => {
         assert.equal(outputs[1], outputs[0]);
         assert.match(outputs[0], /^\/\*\*\n \* GENERATED/);
         assert.match(outputs[0], /source: 'test fixture shaped like apple\/device-management, commit 0{40} \(fixture\)'/);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
+  describe('removals', () => {
+    it('lists the payload types and outermost keys a newer schema dropped, with the release that dropped them', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'removed-'));
+      try {
+        fs.cpSync(FIXTURE_SCHEMA, dir, { recursive: true });
+        const profiles = path.join(dir, 'mdm', 'profiles');
+        fs.rmSync(path.join(profiles, 'com.example.basic.yaml'));
+        // One split file's key goes too: OnlyOne lives in com.example.split(One).yaml only.
+        const one = path.join(profiles, 'com.example.split(One).yaml');
+        fs.writeFileSync(one, fs.readFileSync(one, 'utf8').replace(/- key: OnlyOne\n  type: <string>\n  presence: optional\n?/, ''));
+        fs.writeFileSync(path.join(dir, 'SOURCE.md'), 'Source: newer fixture.\nRelease: 9\n');
+        fs.writeFileSync(path.join(dir, 'CHANGES.md'), '### Removed Objects\n\n- Removed: mdm/profiles/com.example.basic.yaml\n');
+        const removed = diffRemoved(FIXTURE_SCHEMA, dir, '8');
+        assert.deepEqual(removed.payloads, { 'com.example.basic': '9' });
+        assert.deepEqual(removed.keys, [{ payloadType: 'com.example.split', path: ['OnlyOne'], release: '8' }]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
