@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diagnose, FIXTURES } from '../ruleHarness';
+import { diagnose, FIXTURES, profile } from '../ruleHarness';
+import { payloadKeys } from '../rules/schemaPayload';
 
 const errata = (name: string) => fs.readFileSync(path.join(FIXTURES, 'errata', name), 'utf8');
 /** Errors and warnings only: information (such as "supervised only") is advice, not a verdict. */
@@ -31,5 +32,17 @@ describe('errata', () => {
     assert.deepEqual(verdicts(noContent), ['profile-payload-type: A Profile Service needs PayloadContent as a <dict> holding URL and DeviceAttributes.']);
     // Any other top-level type is still an error demanding Configuration.
     assert.match(verdicts(clean.replace('Profile Service', 'Profile Services')).join('\n'), /needs "Configuration"/);
+  });
+
+  it('accepts the IKEv2 keys in an Always On tunnel configuration that Apple Configurator writes', () => {
+    const tunnel = (extra: string) => profile(`<key>VPNType</key>\n<string>AlwaysOn</string>\n<key>UserDefinedName</key>\n<string>Always On</string>\n` +
+      `<key>AlwaysOn</key>\n<dict>\n<key>TunnelConfigurations</key>\n<array>\n<dict>\n<key>ProtocolType</key>\n<string>IKEv2</string>\n` +
+      `<key>RemoteAddress</key>\n<string>vpn.example.com</string>\n<key>AuthenticationMethod</key>\n<string>Certificate</string>\n` +
+      `<key>EnablePFS</key>\n<integer>1</integer>\n<key>IKESecurityAssociationParameters</key>\n<dict>\n<key>DiffieHellmanGroup</key>\n<integer>19</integer>\n</dict>\n${extra}</dict>\n</array>\n</dict>\n` +
+      payloadKeys('com.apple.vpn.managed'));
+    assert.deepEqual(diagnose(tunnel('')).filter((d) => d.code === 'payload-key-unknown').map((d) => d.message), []);
+    // A made-up key is still unknown, and the added keys are its suggestions.
+    const wrong = diagnose(tunnel('<key>RemoteAdress</key>\n<string>x</string>\n')).filter((d) => d.code === 'payload-key-unknown');
+    assert.deepEqual(wrong.map((d) => d.message), ['"RemoteAdress" is not a key of AlwaysOn.TunnelConfigurations: did you mean RemoteAddress?']);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { catalogData } from './catalogData';
 import { overlay, TOP_LEVEL } from './overlay';
+import type { ElementKeys } from './overlay';
 import type { ContainerData, KeyData, KeySchema, OsName, PayloadData, PayloadSchema, SupportedOS } from './types';
 
 export * from './types';
@@ -124,7 +125,7 @@ export function mergeOS(base: SupportedOS | undefined, override: SupportedOS | u
 
 /** Overlay entries that did not apply: a target Apple renamed, or a key Apple now defines itself. For tests. */
 export function getOverlayProblems(): readonly string[] {
-  for (const type of new Set([...overlay.addKeys, ...overlay.requirements, ...overlay.corrections, ...overlay.extensions].map((e) => e.payloadType))) {
+  for (const type of new Set([...overlay.addKeys, ...overlay.requirements, ...overlay.corrections, ...overlay.extensions, ...overlay.elementKeys].map((e) => e.payloadType))) {
     if (type === TOP_LEVEL) getTopLevelSchema();
     else if (!getPayloadSchema(type)) overlayProblems.push(`${type}: unknown payload type`);
   }
@@ -259,6 +260,7 @@ function withOverlay(payload: MutablePayload): PayloadSchema {
     const found = updateAt(payload, r.path, (key) => ({ ...key, requiredWhen: [...(key.requiredWhen ?? []), ...r.requiredWhen] }));
     if (!found) overlayProblems.push(`${where(r.path)}: requirement target missing`);
   }
+  for (const e of overlay.elementKeys.filter((x) => x.payloadType === type)) addElementKeys(payload, e, where);
   for (const e of overlay.extensions.filter((x) => x.payloadType === type)) {
     const base = getPayloadSchema(e.extends);
     if (!base) {
@@ -270,4 +272,26 @@ function withOverlay(payload: MutablePayload): PayloadSchema {
     payload.keys = [...payload.keys, ...inherited].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   return payload;
+}
+
+/** Gives an array's dict elements the named keys of another dict of the payload (an erratum of overlay.elementKeys). */
+function addElementKeys(payload: MutablePayload, e: ElementKeys, where: (path: readonly string[]) => string): void {
+  let from: KeySchema | undefined;
+  for (const name of e.from) from = ((from ?? payload) as KeyContainer).keys?.find((k) => k.name === name);
+  const donors = (from?.keys ?? []).filter((k) => e.names.includes(k.name));
+  if (donors.length !== e.names.length) {
+    overlayProblems.push(`${where(e.from)}: lacks ${e.names.filter((n) => !donors.some((k) => k.name === n)).join(', ')}`);
+    return;
+  }
+  let shadowed: string[] = [];
+  const found = updateAt(payload, e.array, (array) => {
+    const item = array.item;
+    if (item?.type !== 'dictionary') return array;
+    shadowed = donors.filter((k) => item.keys?.some((own) => own.name === k.name)).map((k) => k.name);
+    const added = donors.filter((k) => !shadowed.includes(k.name)).map((k): KeySchema => ({ ...k, origin: 'overlay' }));
+    const keys = [...(item.keys ?? []), ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { ...array, item: { ...item, keys } };
+  });
+  if (!found) overlayProblems.push(`${where(e.array)}: array missing`);
+  else if (shadowed.length > 0) overlayProblems.push(`${where(e.array)}: Apple's schema has ${shadowed.join(', ')} now`);
 }

@@ -37,11 +37,23 @@ export interface Extension {
   source: string;
 }
 
+/** Keys the dict elements of an array also take, with the schema they have in another dict of the same payload. */
+export interface ElementKeys {
+  payloadType: string;
+  /** Path of the array key from the payload dict. */
+  array: readonly string[];
+  /** Path of the dictionary the keys are defined in. */
+  from: readonly string[];
+  names: readonly string[];
+  source: string;
+}
+
 export interface Overlay {
   addKeys: readonly KeyAddition[];
   requirements: readonly Requirement[];
   corrections: readonly Correction[];
   extensions: readonly Extension[];
+  elementKeys: readonly ElementKeys[];
 }
 
 /** The payload types the overlay names besides Apple's own pseudo type for the outer dict. */
@@ -121,5 +133,24 @@ export const overlay: Overlay = {
   extensions: [
     // Apple's App-Layer VPN schema lists only its extra keys and says the rest are the VPN payload's.
     { payloadType: 'com.apple.vpn.managed.applayer', extends: VPN, source: 'ADM-APPLAYER, A-EX-APPMAP' },
+  ],
+  elementKeys: [
+    // Erratum: each Always On tunnel configuration is an IKEv2 configuration, yet Apple's YAML lists only
+    // ProtocolType and Interfaces in it. Apple Configurator's VPN manifest lists these IKEv2 keys there
+    // (ProfileCreator/ProfileManifests Resources/ManifestsToConvert/com.apple.vpn.managed manifest.plist, the
+    // corpus file profilemanifests__com.apple.vpn.managed_manifest.plist).
+    {
+      payloadType: VPN,
+      array: ['AlwaysOn', 'TunnelConfigurations'],
+      from: ['IKEv2'],
+      names: [
+        'AuthName', 'AuthPassword', 'AuthenticationMethod', 'ChildSecurityAssociationParameters', 'DeadPeerDetectionRate',
+        'DisableMOBIKE', 'DisableRedirect', 'EnableCertificateRevocationCheck', 'EnablePFS', 'ExtendedAuthEnabled',
+        'IKESecurityAssociationParameters', 'LocalIdentifier', 'NATKeepAliveInterval', 'NATKeepAliveOffloadEnable',
+        'PayloadCertificateUUID', 'RemoteAddress', 'RemoteIdentifier', 'ServerCertificateCommonName',
+        'ServerCertificateIssuerCommonName', 'SharedSecret', 'UseConfigurationAttributeInternalIPSubnet',
+      ],
+      source: 'Apple Configurator VPN manifest (ProfileManifests copy); Apple documents TunnelConfigurations as IKEv2 configurations',
+    },
   ],
 };
