@@ -66,7 +66,8 @@ const VPN = 'com.apple.vpn.managed';
  * source and the real profiles (../shared/corpus/real-world) that use it. Also checked, and needing no entry now:
  * - Home Screen Layout `Dock`/`Pages` item `Type` `Application`: Apple's release-18.1 YAML listed `App`, while
  *   Apple's own example (apple/device-management examples/mdm/profiles/com.apple.homescreenlayout/example1.plist)
- *   and Apple Configurator write `Application`; release 27 lists `Application`
+ *   and Apple Configurator's manifest (ProfileCreator/ProfileManifests Resources/ManifestsToConvert/
+ *   com.apple.homescreenlayout manifest.plist) write `Application`; release 27 lists `Application`
  *   (test: "accepts Home Screen Layout items of Type Application").
  * - A top-level `PayloadType` `Profile Service` is handled as its own kind of profile (profileService.ts).
  */
