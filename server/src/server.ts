@@ -1,12 +1,12 @@
 /**
- * The language server: LSP wiring only. Each handler maps a document to its cached parse (uri, version)
- * and asks the pure service. Diagnostics are pushed to clients without pull support and pulled otherwise.
+ * The language server: LSP wiring only. Each handler maps a document to its cached parse and model
+ * (uri, version, settings) and asks the pure service. Diagnostics are pushed to clients without pull support and pulled otherwise.
  */
 import {
   createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, ParsedDocument, ServiceSettings } from './service';
+import { buildModel, createLanguageService, ParsedDocument, ServiceSettings } from './service';
 import { MIGRATE_KINDS } from './service/features/codeActions';
 import { runRules } from './service/features/diagnostics';
 import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from './protocol';
@@ -23,15 +23,26 @@ let hasPullDiagnostics = false;
 let settings: SettingsCache;
 let workspaceProfiles: WorkspaceProfiles;
 
-// One parse per (uri, version): every feature request for the same version reuses it. TextDocuments
-// updates a document object in place, so the version is recorded at parse time, not read back from it.
-const parses = new Map<string, { version: number; parsed: ParsedDocument }>();
+// One parse and model per (uri, version, settings): every request for the same version and settings reuses
+// them. TextDocuments updates a document object in place, so the version is recorded at parse time, not read
+// back from it. A request with other settings (hover does not need the workspace's profile names) keeps the
+// parse and gets a model of its own; a configuration change drops everything.
+const parses = new Map<string, { version: number; settingsKey: string; parsed: ParsedDocument }>();
 
-function parsed(document: TextDocument, s?: ServiceSettings): ParsedDocument {
+function parsed(document: TextDocument, s: ServiceSettings): ParsedDocument {
   const cached = parses.get(document.uri);
-  if (cached && cached.version === document.version) return cached.parsed;
+  const settingsKey = JSON.stringify(s);
+  if (cached && cached.version === document.version) {
+    if (cached.settingsKey === settingsKey) return cached.parsed;
+    if (cached.parsed.model.settings.maxNestingDepth === s.maxNestingDepth) {
+      const { parse, model } = cached.parsed;
+      const p: ParsedDocument = { document, parse, model: buildModel(parse, model.text, s) };
+      parses.set(document.uri, { version: document.version, settingsKey, parsed: p });
+      return p;
+    }
+  }
   const p = service.parseDocument(document, s);
-  parses.set(document.uri, { version: document.version, parsed: p });
+  parses.set(document.uri, { version: document.version, settingsKey, parsed: p });
   return p;
 }
 
@@ -43,7 +54,7 @@ async function settingsFor(document: TextDocument): Promise<ServiceSettings> {
 }
 
 function diagnose(document: TextDocument, s: ServiceSettings) {
-  return runRules(document, parsed(document, s).parse, s, (ruleId, error) => {
+  return runRules(document, parsed(document, s).model, (ruleId: string, error: unknown) => {
     connection.console.error(`Rule ${ruleId} failed on ${document.uri}: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
@@ -122,18 +133,20 @@ connection.onDidChangeWatchedFiles(() => {
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
+  // Parses depend on settings (nesting limit, and the models on all of them): none survives a change.
+  parses.clear();
   if (hasPullDiagnostics) connection.languages.diagnostics.refresh();
   else documents.all().forEach(schedulePush);
 });
 
-connection.onDocumentSymbol((params) => {
+connection.onDocumentSymbol(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getDocumentSymbols(parsed(document)) : [];
+  return document ? service.getDocumentSymbols(parsed(document, await settings.get(document.uri))) : [];
 });
 
-connection.onFoldingRanges((params) => {
+connection.onFoldingRanges(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getFoldingRanges(parsed(document)) : [];
+  return document ? service.getFoldingRanges(parsed(document, await settings.get(document.uri))) : [];
 });
 
 connection.onCodeAction(async (params) => {
@@ -157,19 +170,19 @@ connection.onCompletion(async (params) => {
   return service.getCompletions(parsed(document, s), params.position, s);
 });
 
-connection.onDocumentFormatting((params) => {
+connection.onDocumentFormatting(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.format(parsed(document), params.options) : [];
+  return document ? service.format(parsed(document, await settings.get(document.uri)), params.options) : [];
 });
 
-connection.onDocumentRangeFormatting((params) => {
+connection.onDocumentRangeFormatting(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.format(parsed(document), params.options, params.range) : [];
+  return document ? service.format(parsed(document, await settings.get(document.uri)), params.options, params.range) : [];
 });
 
-connection.onDocumentLinks((params) => {
+connection.onDocumentLinks(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getDocumentLinks(parsed(document)) : [];
+  return document ? service.getDocumentLinks(parsed(document, await settings.get(document.uri))) : [];
 });
 
 connection.onCodeLens(async (params) => {
@@ -179,9 +192,9 @@ connection.onCodeLens(async (params) => {
   return service.getCodeLenses(parsed(document, s), s);
 });
 
-connection.onDefinition((params) => {
+connection.onDefinition(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getDefinition(parsed(document), params.position) : [];
+  return document ? service.getDefinition(parsed(document, await settings.get(document.uri)), params.position) : [];
 });
 
 connection.onRequest(MigrateAnyConnectRequest, async (params: MigrateAnyConnectParams): Promise<MigrateAnyConnectResult> => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { decodeBytes, parsePlist } from './service';
-import { getString } from './service/profile';
+import { getString } from './service/model/tree';
 
 const MAX_FILES = 5000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;

@@ -3,11 +3,11 @@
  * DOCTYPE, tab indentation, LF, no comments) plus what it contains. Portals want it unsigned (domain/README.md, "The portal").
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildProfile, getString } from '../profile';
+import type { ProfileModel } from '../model';
+import { getString } from '../model/tree';
 import type { DictNode, ParseResult, PlistNode, ServiceSettings } from '../types';
-import { vpnPayloads } from '../vpn';
-import { dataText, findSecrets, messageText } from './summary';
-import { escapeXml } from '../rules/helpers';
+import { dataText, messageText, secretLabels } from './summary';
+import { escapeXml } from '../edits';
 
 export const PLIST_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
   + '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
@@ -103,17 +103,17 @@ export function exportFileName(profileName: string | undefined, fallback: string
  * error, or when the text is not a configuration profile. A signed profile's `profile-signed` error does not
  * block: the export is exactly what removes the signature. `wasSigned` says the text was already extracted from one.
  */
-export function buildExport(text: string, parse: ParseResult, settings: ServiceSettings, diagnostics: Diagnostic[], fallbackName: string, wasSigned = false): ExportOutcome {
+export function buildExport(model: ProfileModel, diagnostics: Diagnostic[], fallbackName: string, wasSigned = false): ExportOutcome {
+  const { text, parse } = model;
   const errors = diagnostics
     .filter((d) => d.severity === 1 && !(parse.container === 'signed' && d.code === 'profile-signed'))
     .map((d) => ({ message: messageText(d), code: d.code === undefined ? undefined : String(d.code), line: d.range.start.line + 1 }));
-  const profile = buildProfile(parse);
-  const top: DictNode | undefined = profile.top;
+  const top: DictNode | undefined = model.top;
   if (!parse.root || !top || getString(top, 'PayloadType') !== 'Configuration') {
     return { ok: false, reason: errors.length > 0 ? 'errors' : 'not-a-profile', errors };
   }
   if (errors.length > 0) return { ok: false, reason: 'errors', errors };
-  const vpns = vpnPayloads(profile, settings);
+  const vpns = model.vpnPayloads;
   const profileName = getString(top, 'PayloadDisplayName')?.trim() || undefined;
   return {
     ok: true,
@@ -121,9 +121,9 @@ export function buildExport(text: string, parse: ParseResult, settings: ServiceS
     fileName: exportFileName(profileName, fallbackName),
     report: {
       profileName,
-      payloadCount: profile.payloads.length,
+      payloadCount: model.payloads.length,
       apps: { new: vpns.some((v) => v.app === 'new'), legacy: vpns.some((v) => v.app === 'legacy') },
-      secrets: findSecrets(text, top),
+      secrets: secretLabels(model),
       wasSigned: wasSigned || parse.container === 'signed',
     },
   };

@@ -17,7 +17,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const DOCTYPE = '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">';
 
 /** Parser problems after which the tree does not hold every element of the text, so formatting would lose some. */
-const REFUSE = new Set(['xml-malformed', 'plist-too-deep', 'plist-misplaced-key']);
+const REFUSE: readonly string[] = ['xml-malformed', 'plist-too-deep', 'plist-misplaced-key'];
 
 /**
  * One piece of the output: the text at [start, end) of the document, written as `text` on its own line at
@@ -43,7 +43,7 @@ interface OffsetEdit {
  * content between elements that is not white space or a comment.
  */
 export function formatDocument(document: TextDocument, parse: ParseResult, options: FormatOptions, range?: Range): TextEdit[] {
-  if (parse.container !== 'xml' || !parse.root || parse.problems.some((p) => REFUSE.has(p.code))) return [];
+  if (parse.container !== 'xml' || !parse.root || parse.problems.some((p) => REFUSE.includes(p.code))) return [];
   const text = document.getText();
   const unit = options.insertSpaces ? ' '.repeat(Math.max(1, options.tabSize || 4)) : '\t';
   const firstBreak = text.indexOf('\n');

@@ -2,8 +2,8 @@
  * Flags a well-formed PayloadUUID in mixed case or with surrounding spaces. All upper case (Apple's tools)
  * and all lower case (RFC 9562's output form) are both canonical. Why: some MDMs compare UUIDs as text.
  */
-import { getEntry } from '../profile';
-import { allPayloads, UUID_PATTERN } from './helpers';
+import { getEntry } from '../model/tree';
+import { UUID_PATTERN } from '../edits';
 import type { Rule } from './rule';
 
 export const payloadUuidNoncanonical: Rule = {
@@ -15,7 +15,7 @@ export const payloadUuidNoncanonical: Rule = {
     ja: { bad: 'PayloadUUID "{0}" が正規形 ({1}) ではありません。', fix: '{0} に変更' },
   },
   check(ctx) {
-    for (const { dict } of allPayloads(ctx.profile)) {
+    for (const { dict } of ctx.model.allPayloads) {
       const v = getEntry(dict, 'PayloadUUID')?.value;
       if (v?.kind !== 'string') continue;
       const trimmed = v.value.trim();

@@ -2,8 +2,8 @@
  * Checks PayloadVersion of the profile and of each payload: an <integer> equal to 1.
  * Why: 1 is the only version Apple defines; a <real>1</real> or <string>1</string> is a different type.
  */
-import { getEntry } from '../profile';
-import { allPayloads } from './helpers';
+import { getEntry } from '../model/tree';
+
 import type { Rule } from './rule';
 
 export const payloadVersion: Rule = {
@@ -15,7 +15,7 @@ export const payloadVersion: Rule = {
     ja: { type: 'PayloadVersion は <{0}> ではなく <integer>1</integer> でなければなりません。', value: 'PayloadVersion は {0} ではなく 1 でなければなりません。', fix: '<integer>1</integer> に変更' },
   },
   check(ctx) {
-    for (const { dict } of allPayloads(ctx.profile)) {
+    for (const { dict } of ctx.model.allPayloads) {
       const v = getEntry(dict, 'PayloadVersion')?.value;
       if (!v) continue;
       if (v.kind !== 'integer') {

@@ -3,8 +3,8 @@
  * over-the-air enrollment profile, checked as such by profileService.ts).
  * Why: iOS refuses to install anything else as a configuration profile.
  */
-import { getEntry, nodeAtOffset } from '../profile';
-import { replaceValueText } from './helpers';
+import { getEntry, nodeAtOffset } from '../model/tree';
+import { replaceValueText } from '../edits';
 import { checkProfileService, PROFILE_SERVICE } from './profileService';
 import type { Rule } from './rule';
 
@@ -35,7 +35,7 @@ export const profilePayloadType: Rule = {
     },
   },
   check(ctx) {
-    const root = ctx.parse.root;
+    const root = ctx.model.parse.root;
     if (!root) return;
     if (root.kind !== 'dict') {
       ctx.report({ offset: root.offset, length: root.length, message: ctx.t('notDict') });
@@ -58,7 +58,7 @@ export const profilePayloadType: Rule = {
   fixes(ctx, problem) {
     // Only a PayloadType string can be corrected; a missing key or a non-dict root has no one-edit fix.
     if (!(problem.data as { fixable?: boolean } | undefined)?.fixable) return [];
-    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.offset !== problem.offset) return [];
     return [{ title: ctx.t('fix'), isPreferred: true, edits: [replaceValueText(node, ctx.text, 'Configuration')] }];
   },

@@ -5,7 +5,7 @@
  * iPhoneOTAConfiguration/profile-service/profile-service.html). profile-payload-type calls this instead of
  * demanding `Configuration`; the messages are in its table.
  */
-import { getEntry } from '../profile';
+import { getEntry } from '../model/tree';
 import type { DictNode } from '../types';
 import type { RuleContext } from './rule';
 

@@ -3,9 +3,8 @@
  * Why: "both" works, but the portal calls it not recommended (shared/domain/README.md, "What a profile may
  * contain"). Fix: remove the legacy payload once every device runs the new app.
  */
-import { removeEdit } from '../migrate';
-import { vpnAt, vpnLabel, vpnPayloads } from '../vpn';
-import { equivalentNew, isBrokenPayload } from '../migrate';
+import { vpnLabel } from '../model/vpn';
+import { isBrokenPayload, removeEdit } from '../migrate';
 import type { Rule } from './rule';
 
 export const vpnBothApps: Rule = {
@@ -26,10 +25,10 @@ export const vpnBothApps: Rule = {
     },
   },
   check(ctx) {
-    const all = vpnPayloads(ctx.profile, ctx.settings);
+    const all = ctx.model.vpnPayloads;
     for (const v of all) {
       if (v.app !== 'legacy') continue;
-      const twin = equivalentNew(v, all);
+      const twin = ctx.model.equivalentNew(v);
       if (!twin) continue;
       const node = v.subtypeNode!;
       const t = twin.subtypeNode!;
@@ -40,8 +39,8 @@ export const vpnBothApps: Rule = {
     }
   },
   fixes(ctx, problem) {
-    const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
-    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.parse) || !equivalentNew(v, vpnPayloads(ctx.profile, ctx.settings))) return [];
+    const v = ctx.model.vpnAt(problem.offset);
+    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.model.parse) || !ctx.model.equivalentNew(v)) return [];
     return [{ title: ctx.t('remove'), edits: [removeEdit(v, ctx.text)] }];
   },
 };

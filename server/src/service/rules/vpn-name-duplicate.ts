@@ -3,7 +3,7 @@
  * cannot tell the legacy and new entries apart in Settings.
  */
 import type { ScalarNode } from '../types';
-import { vpnPayloads } from '../vpn';
+
 import { MAX_RELATED } from './helpers';
 import type { Rule } from './rule';
 
@@ -17,7 +17,7 @@ export const vpnNameDuplicate: Rule = {
   },
   check(ctx) {
     const byName = new Map<string, ScalarNode[]>();
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       const n = v.userDefinedName;
       if (!n || n.value.trim() === '') continue;
       const list = byName.get(n.value.trim()) ?? [];
