@@ -13,6 +13,7 @@ import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectRes
 import { registerCustomRequests } from './customRequests';
 import { SettingsCache } from './settings';
 import { WorkspaceProfiles } from './workspaceProfiles';
+import { PublishQueue } from './publishQueue';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -87,25 +88,25 @@ connection.onInitialize((params) => {
   };
 });
 
-// Push mode: validate after each change, but only publish if the document is still at that version,
-// so a burst of keystrokes never publishes stale results.
-const pending = new Map<string, NodeJS.Immediate>();
+// Push mode: edits are coalesced per document and only its latest version is validated and sent (publishQueue.ts).
+const pushes = new PublishQueue(async (uri) => {
+  const document = documents.get(uri);
+  if (!document) return;
+  const s = await settingsFor(document);
+  // Read again after the await: the document may have changed or closed meanwhile; its latest text is what counts.
+  const current = documents.get(uri);
+  if (!current) return;
+  const version = current.version;
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnose(current, s) });
+}, (uri, error) => connection.console.error(`Diagnostics for ${uri} failed: ${error instanceof Error ? error.message : String(error)}`));
 function schedulePush(document: TextDocument): void {
-  if (hasPullDiagnostics) return;
-  const previous = pending.get(document.uri);
-  if (previous) clearImmediate(previous);
-  pending.set(document.uri, setImmediate(async () => {
-    pending.delete(document.uri);
-    const s = await settingsFor(document);
-    const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return;
-    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnose(current, s) });
-  }));
+  if (!hasPullDiagnostics) pushes.request(document.uri);
 }
 
 documents.onDidOpen((e) => schedulePush(e.document));
 documents.onDidChangeContent((e) => schedulePush(e.document));
 documents.onDidClose((e) => {
+  pushes.cancel(e.document.uri);
   parses.delete(e.document.uri);
   settings.clear(e.document.uri);
   if (!hasPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });

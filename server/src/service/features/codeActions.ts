@@ -38,11 +38,11 @@ export const MIGRATE_KINDS: Record<MigrationMode, string> = {
 const MIGRATE_TITLES: Record<MigrationMode, { en: string; ja: string }> = {
   alongside: {
     en: 'Migrate all AnyConnect payloads: add Cisco AnyConnect payloads alongside the legacy ones',
-    ja: 'すべての AnyConnect ペイロードを移行: レガシーの隣に Cisco AnyConnect ペイロードを追加 (alongside)',
+    ja: 'すべての AnyConnect ペイロードを移行: レガシーの隣に Cisco AnyConnect ペイロードを追加',
   },
   replace: {
     en: 'Migrate all AnyConnect payloads: replace legacy payloads with Cisco AnyConnect',
-    ja: 'すべての AnyConnect ペイロードを移行: レガシーペイロードを Cisco AnyConnect に置き換え (replace legacy)',
+    ja: 'すべての AnyConnect ペイロードを移行: レガシーペイロードを Cisco AnyConnect に置き換え',
   },
 };
 
@@ -65,7 +65,7 @@ function sourceActions(document: TextDocument, model: ProfileModel, only: string
     if (only && !only.some((o) => kind === o || kind.startsWith(o + '.'))) continue;
     const { edits } = getMigration(document, model, mode);
     if (edits.length === 0) continue;
-    out.push({ title: MIGRATE_TITLES[mode][lang], kind, edit: { changes: { [document.uri]: edits } } });
+    out.push({ title: MIGRATE_TITLES[mode][lang], kind, edit: { changes: { [document.uri]: edits } }, data: { migrate: mode } });
   }
   return out;
 }
@@ -99,6 +99,8 @@ export function getCodeActions(document: TextDocument, model: ProfileModel, _ran
       actions.push({
         title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
         isPreferred: fix.isPreferred, edit: { changes: { [document.uri]: edits } },
+        // Clients and tests tell fixes apart by rule and fix id, never by the (localised) title.
+        data: { code: rule.id, fix: fix.id },
       });
     }
   }

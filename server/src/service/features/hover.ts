@@ -4,6 +4,7 @@
  */
 import type { ProfileModel } from '../model';
 import { nodeAtOffset } from '../model/tree';
+import { escapeMarkdown } from './markdown';
 
 /** Markdown for a hover, with the span (offsets into the text) it applies to. */
 export interface SecretHover {
@@ -28,5 +29,5 @@ export function getSecretHover(model: ProfileModel, offset: number): SecretHover
   // Characters as the user sees them: an emoji or a surrogate pair counts once.
   const count = [...node.value].length;
   const lang = model.settings.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-  return { contents: TEXTS[lang](secret.key, count), offset: node.offset, length: node.length };
+  return { contents: TEXTS[lang](escapeMarkdown(secret.key), count), offset: node.offset, length: node.length };
 }

@@ -8,7 +8,9 @@ import type { Hover } from 'vscode-languageserver-types';
 import { catalogRelease, getPayloadSchema, getRemovedPayloadRelease, getTopLevelSchema } from '../catalog';
 import type { Condition, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
 import type { KeyFacts, ProfileModel } from '../model';
-import type { DictNode, KeyNode, PlistNode, ServiceSettings } from '../types';
+import { entryAt } from '../model/tree';
+import { codeSpan, escapeMarkdown } from './markdown';
+import type { ServiceSettings } from '../types';
 
 // ---------------------------------------------------------------------------------------------------------
 // Messages (English and Japanese) and our own descriptions.
@@ -172,11 +174,11 @@ function describe(name: string, payloadType: string | undefined, lang: Lang): st
 // Markdown.
 // ---------------------------------------------------------------------------------------------------------
 
-const code = (v: ScalarValue) => '`' + String(v).replace(/`/g, "'") + '`';
+const code = (v: ScalarValue) => codeSpan(v);
 
 function conditionText(c: Condition, lang: Lang): string {
   const t = TEXT[lang];
-  const path = '`' + c.path.join('.') + '`';
+  const path = codeSpan(c.path.join('.'));
   if (c.present) return `${path} ${t.isPresent}`;
   return `${path} ${t.is} ${(c.in ?? []).map(code).join(' / ')}`;
 }
@@ -217,7 +219,7 @@ export function describeKey(name: string, info: KeyFacts, lang: Lang): string {
   else if (key.presence === 'optional') presence.push(t.optional);
   let typeText = t.types[key.type] ?? key.type;
   if (key.type === 'array' && key.item) typeText += ` (${t.elementOf} ${t.types[key.item.type] ?? key.item.type})`;
-  const lines: string[] = [[`**${name}**`, typeText, ...presence].join(' · ')];
+  const lines: string[] = [[`**${escapeMarkdown(name)}**`, typeText, ...presence].join(' · ')];
   const own = describe(name, info.payloadType, lang);
   if (own) lines.push(own);
   else if (key.origin === 'overlay') lines.push(t.overlay);
@@ -237,7 +239,7 @@ export function describeKey(name: string, info: KeyFacts, lang: Lang): string {
 
 function describePayloadType(type: string, lang: Lang): string {
   const t = TEXT[lang];
-  const lines = [`**${t.payloadType}** \`${type}\``];
+  const lines = [`**${t.payloadType}** ${codeSpan(type)}`];
   const own = TYPE_DESCRIPTIONS[type]?.[lang];
   if (type === 'Configuration') {
     lines.push(own!);
@@ -267,7 +269,7 @@ export function getPayloadTypeDocs(type: string, settings: Pick<ServiceSettings,
 /** Which app a VPNSubType value selects, by the subtype lists in the settings. */
 export function describeSubtype(value: string, settings: Pick<ServiceSettings, 'locale' | 'anyconnectNewSubtypes' | 'anyconnectLegacySubtypes'>): string {
   const t = TEXT[langOf(settings)];
-  const head = `**VPNSubType** \`${value}\``;
+  const head = `**VPNSubType** ${codeSpan(value)}`;
   if (settings.anyconnectNewSubtypes.includes(value)) return `${head}\n\n${t.newApp}`;
   if (settings.anyconnectLegacySubtypes.includes(value)) return `${head}\n\n${t.legacyApp}`;
   return `${head}\n\n${t.otherApp}`;
@@ -280,7 +282,7 @@ export function describeSubtype(value: string, settings: Pick<ServiceSettings, '
 export function getSchemaHover(document: TextDocument, model: ProfileModel, offset: number): Hover | undefined {
   const { settings } = model;
   const lang = langOf(settings);
-  const hit = findAt(model.parse.root, offset);
+  const hit = entryAt(model.parse.root, offset);
   if (!hit) return undefined;
   const range = (start: number, length: number) => ({ start: document.positionAt(start), end: document.positionAt(start + length) });
   const { dict, key, value } = hit;
@@ -303,31 +305,4 @@ export function getSchemaHover(document: TextDocument, model: ProfileModel, offs
 
 function markdown(value: string, range: Hover['range']): Hover {
   return { contents: { kind: 'markdown', value }, range };
-}
-
-/**
- * The dict entry under the cursor: on its key (value undefined) or inside its scalar value. Descends only
- * along the path to the offset, so a hover costs the depth of the tree, not its size.
- */
-function findAt(root: PlistNode | undefined, offset: number): { dict: DictNode; key: KeyNode | undefined; value: PlistNode | undefined } | undefined {
-  let node = root;
-  while (node && (node.kind === 'dict' || node.kind === 'array')) {
-    if (offset < node.offset || offset > node.offset + node.length) return undefined;
-    let next: PlistNode | undefined;
-    if (node.kind === 'dict') {
-      for (const e of node.entries) {
-        if (e.key && offset >= e.key.offset && offset <= e.key.offset + e.key.length) return { dict: node, key: e.key, value: undefined };
-        const v = e.value;
-        if (v && offset >= v.offset && offset <= v.offset + v.length) {
-          if (v.kind === 'dict' || v.kind === 'array') next = v;
-          else return { dict: node, key: e.key, value: v };
-          break;
-        }
-      }
-    } else {
-      next = node.items.find((v) => (v.kind === 'dict' || v.kind === 'array') && offset >= v.offset && offset <= v.offset + v.length);
-    }
-    node = next;
-  }
-  return undefined;
 }

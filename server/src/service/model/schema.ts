@@ -46,7 +46,7 @@ export class Place {
 const NO_PATH: readonly string[] = [];
 /**
  * A value the schema defines: a dict member (with its `<key>`) or an array element. A class with a lazy path,
- * since a large profile has many values and most are never reported (object spreads per value cost seconds).
+ * since a large profile has many values and most are never reported.
  */
 export class SchemaValue {
   private fullPath: readonly string[] | undefined;
@@ -215,7 +215,7 @@ export function walkPayload(payload: KnownPayload, merge: OsMerge = mergeOS): Pa
   const visitValue = (at: Place, name: string | undefined, node: PlistNode, key: KeySchema, parentOs: SupportedOS, keyNode: KeyNode | undefined) => {
     const os = key.os ? merge(parentOs, key.os) : parentOs;
     // A value of the right type whose key has no facts to check is of no use to any rule: most values of a
-    // large profile are such, and not recording them halves the walk's cost (a container is still descended).
+    // large profile are such, so they are not recorded (a container is still descended).
     if (key.os || key.values || key.range || key.format || !acceptsElement(key.type, node.kind)) {
       out.values.push(new SchemaValue(at, name, node, key, keyNode, os, parentOs));
     }
@@ -254,7 +254,7 @@ export function resolveDict(dict: DictNode, known: readonly KnownPayload[], payl
   let root: KnownPayload | undefined;
   for (let node: PlistNode = dict; ; ) {
     const payload = node.kind === 'dict' ? payloadOf(node) : undefined;
-    if (payload) {
+    if (payload && payload.index >= 0) {
       root = known.find((k) => k.payload.dict === payload.dict);
       if (root) break;
       if (node !== dict) return none;
@@ -262,9 +262,10 @@ export function resolveDict(dict: DictNode, known: readonly KnownPayload[], payl
       return { at: undefined, container: common, os: common.os ?? NO_OS, schema: undefined };
     }
     if (!node.parent) {
-      // The outer dict of a profile that is not a `Configuration` (or has no PayloadType) still reads as one.
       if (node.kind !== 'dict') return none;
-      root = { payload: { dict: node, index: -1, type: TOP_LEVEL_TYPE }, payloadType: TOP_LEVEL_TYPE, schema: getTopLevelSchema(), typeNode: undefined };
+      // The outer dict of a profile that is not a `Configuration` (or has no PayloadType) still reads as one.
+      root = known.find((k) => k.payload.dict === node)
+        ?? { payload: { dict: node, index: -1, type: TOP_LEVEL_TYPE }, payloadType: TOP_LEVEL_TYPE, schema: getTopLevelSchema(), typeNode: undefined };
       break;
     }
     node = node.parent;

@@ -101,3 +101,18 @@ export function nodeAtOffset(root: PlistNode | undefined, offset: number): Plist
     node = child;
   }
 }
+
+/**
+ * The dict entry under the cursor: on its key (value undefined) or on its scalar value; undefined elsewhere
+ * (on a container's own tags, or a value in an array).
+ */
+export function entryAt(root: PlistNode | undefined, offset: number): { dict: DictNode; key: KeyNode | undefined; value: PlistNode | undefined } | undefined {
+  const node = nodeAtOffset(root, offset);
+  if (!node) return undefined;
+  if (node.kind === 'dict') {
+    const e = node.entries.find((x) => x.key && offset >= x.key.offset && offset <= x.key.offset + x.key.length);
+    return e ? { dict: node, key: e.key, value: undefined } : undefined;
+  }
+  if (node.kind === 'array' || node.parent?.kind !== 'dict') return undefined;
+  return { dict: node.parent, key: keyOfValue(node.parent, node), value: node };
+}

@@ -2,7 +2,9 @@
  * Small helpers shared by several rules: where a problem points (the smallest meaningful span) and how many
  * related places a "used N times" problem lists.
  */
-import type { DictEntry, DictNode, KeyNode, PlistNode } from '../types';
+import type { ProfileModel } from '../model';
+import { getEntry } from '../model/tree';
+import type { DictEntry, DictNode, KeyNode, PlistNode, Problem } from '../types';
 
 export interface Span {
   offset: number;
@@ -11,6 +13,33 @@ export interface Span {
 
 /** How many other places a "used N times" problem lists: enough to find them, not N² objects for N copies. */
 export const MAX_RELATED = 20;
+
+/** The first MAX_RELATED items of `all` other than `one`, without a pass over all of them for each one. */
+export function othersOf<T>(all: readonly T[], one: T): T[] {
+  const out: T[] = [];
+  for (const x of all) {
+    if (x === one) continue;
+    out.push(x);
+    if (out.length === MAX_RELATED) break;
+  }
+  return out;
+}
+
+/**
+ * The value of `key` in a payload dict (the profile dict included) that a problem still points at: its text span
+ * (or, for `element`, the whole element) must be exactly the problem's. A fix recomputes its target this way and
+ * refuses when the client's range is stale, instead of replacing whatever text the range now covers.
+ */
+export function payloadValueAt(model: ProfileModel, key: string, problem: Problem, span: 'text' | 'element' | 'either' = 'text'): PlistNode | undefined {
+  for (const { dict } of model.allPayloads) {
+    const v = getEntry(dict, key)?.value;
+    if (!v) continue;
+    const text = v.kind !== 'bool' && v.kind !== 'dict' && v.kind !== 'array' && v.valueOffset === problem.offset && v.valueLength === problem.length;
+    const element = v.offset === problem.offset && v.length === problem.length;
+    if ((span !== 'element' && text) || (span !== 'text' && element)) return v;
+  }
+  return undefined;
+}
 
 /** The text of a leaf value (the whole element for booleans, containers and empty values). */
 export function valueSpan(node: PlistNode): Span {

@@ -71,7 +71,7 @@ export const payloadKeyUnknown: Rule = {
     if (at?.kind !== 'dict') return [];
     const key = at.entries.find((e) => e.key && e.key.valueOffset === problem.offset && e.key.valueLength === problem.length)?.key;
     if (!key) return [];
-    return candidates.map((c, i): Fix => ({ title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: key.valueOffset, length: key.valueLength, newText: c }] }));
+    return candidates.map((c, i): Fix => ({ id: 'fix', title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: key.valueOffset, length: key.valueLength, newText: c }] }));
   },
 };
 

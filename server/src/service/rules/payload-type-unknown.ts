@@ -54,7 +54,7 @@ export const payloadTypeUnknown: Rule = {
     const candidates = (problem.data as { candidates?: string[] } | undefined)?.candidates ?? [];
     const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.valueOffset !== problem.offset || node.valueLength !== problem.length) return [];
-    return candidates.map((c, i): Fix => ({ title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: problem.offset, length: problem.length, newText: c }] }));
+    return candidates.map((c, i): Fix => ({ id: 'fix', title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: problem.offset, length: problem.length, newText: c }] }));
   },
 };
 

@@ -6,7 +6,7 @@
 import { getEntry } from '../model/tree';
 import type { ScalarNode } from '../types';
 import { newUuid } from '../edits';
-import { MAX_RELATED } from './helpers';
+import { othersOf, payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadUuidDuplicate: Rule = {
@@ -33,12 +33,14 @@ export const payloadUuidDuplicate: Rule = {
       for (const node of nodes) {
         ctx.report({
           offset: node.valueOffset, length: node.valueLength, message: ctx.t('dup', node.value.trim(), nodes.length),
-          related: nodes.filter((n) => n !== node).slice(0, MAX_RELATED).map((n) => ({ offset: n.valueOffset, length: n.valueLength, message: ctx.t('other') })),
+          related: othersOf(nodes, node).map((n) => ({ offset: n.valueOffset, length: n.valueLength, message: ctx.t('other') })),
         });
       }
     }
   },
   fixes(ctx, problem) {
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: newUuid() }] }];
+    const node = payloadValueAt(ctx.model, 'PayloadUUID', problem);
+    if (node?.kind !== 'string' || ctx.model.payloadsWithUuid(node.value).length < 2) return [];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: newUuid() }] }];
   },
 };

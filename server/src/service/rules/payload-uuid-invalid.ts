@@ -4,6 +4,7 @@
  */
 import { getEntry } from '../model/tree';
 import { newUuid, UUID_PATTERN } from '../edits';
+import { payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadUuidInvalid: Rule = {
@@ -25,12 +26,14 @@ export const payloadUuidInvalid: Rule = {
   },
   fixes(ctx, problem) {
     // References to the old value (PayloadCertificateUUID and the like) follow the rename, or they would dangle.
-    const old = ctx.text.slice(problem.offset, problem.offset + problem.length);
+    const node = payloadValueAt(ctx.model, 'PayloadUUID', problem);
+    if (node?.kind !== 'string' || UUID_PATTERN.test(node.value.trim())) return [];
+    const old = node.value;
     const fresh = newUuid();
     const edits = [{ offset: problem.offset, length: problem.length, newText: fresh }];
     for (const ref of ctx.model.certificateReferences) {
       if (ref.node.value.trim() === old.trim() && ref.node.valueOffset !== problem.offset) edits.push({ offset: ref.node.valueOffset, length: ref.node.valueLength, newText: fresh });
     }
-    return [{ title: ctx.t('fix'), isPreferred: true, edits }];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits }];
   },
 };

@@ -4,6 +4,7 @@
  */
 import { getEntry } from '../model/tree';
 import { UUID_PATTERN } from '../edits';
+import { payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadUuidNoncanonical: Rule = {
@@ -27,7 +28,8 @@ export const payloadUuidNoncanonical: Rule = {
   },
   fixes(ctx, problem) {
     const canonical = (problem.data as { canonical?: string } | undefined)?.canonical;
-    if (!canonical) return [];
-    return [{ title: ctx.t('fix', canonical), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: canonical }] }];
+    const node = payloadValueAt(ctx.model, 'PayloadUUID', problem);
+    if (!canonical || node?.kind !== 'string' || node.value === canonical || node.value.trim().toUpperCase() !== canonical) return [];
+    return [{ id: 'fix', title: ctx.t('fix', canonical), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: canonical }] }];
   },
 };

@@ -50,7 +50,7 @@ export const payloadValueAllowed: Rule = {
     const exact = (problem.data as { exact?: string } | undefined)?.exact;
     const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (exact === undefined || node?.kind !== 'string' || node.valueOffset !== problem.offset || node.valueLength !== problem.length) return [];
-    return [{ title: ctx.t('fix', exact), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: exact }] }];
+    return [{ id: 'fix', title: ctx.t('fix', exact), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: exact }] }];
   },
 };
 

@@ -79,7 +79,7 @@ export const payloadValueType: Rule = {
     const replacement = (problem.data as { replacement?: string } | undefined)?.replacement;
     const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (replacement === undefined || !node || node.offset !== problem.offset || node.length !== problem.length) return [];
-    return [{ title: ctx.t('fix', replacement), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: replacement }] }];
+    return [{ id: 'fix', title: ctx.t('fix', replacement), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: replacement }] }];
   },
 };
 

@@ -4,6 +4,7 @@
  */
 import { getEntry } from '../model/tree';
 
+import { payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadVersion: Rule = {
@@ -26,6 +27,11 @@ export const payloadVersion: Rule = {
     }
   },
   fixes(ctx, problem) {
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: problem.length > 0 && /^<\w/.test(ctx.text.slice(problem.offset, problem.offset + 2)) ? '<integer>1</integer>' : '1' }] }];
+    const node = payloadValueAt(ctx.model, 'PayloadVersion', problem, 'either');
+    if (!node) return [];
+    // A value of the wrong kind is replaced whole; a wrong integer only in its text.
+    const whole = node.offset === problem.offset && node.length === problem.length;
+    if (whole ? node.kind === 'integer' : node.kind !== 'integer' || Number(node.value) === 1) return [];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: whole ? '<integer>1</integer>' : '1' }] }];
   },
 };

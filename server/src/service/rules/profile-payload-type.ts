@@ -60,6 +60,6 @@ export const profilePayloadType: Rule = {
     if (!(problem.data as { fixable?: boolean } | undefined)?.fixable) return [];
     const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.offset !== problem.offset) return [];
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [replaceValueText(node, ctx.text, 'Configuration')] }];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [replaceValueText(node, ctx.text, 'Configuration')] }];
   },
 };

@@ -8,6 +8,8 @@ import type { Problem, ServiceSettings, Severity, TextEdit } from '../types';
 export type { TextEdit } from '../types';
 
 export interface Fix {
+  /** Which of the rule's fixes this is (its title's message key): code actions carry it as `data.fix`. */
+  id: string;
   title: string;
   edits: TextEdit[];
   /** The fix VS Code applies with "Auto Fix" / the lightbulb's first entry. */

@@ -21,7 +21,7 @@ export const vpnBothApps: Rule = {
     ja: {
       both: '両方のアプリに対応しています: Cisco Legacy AnyConnect は "{0}"、Cisco AnyConnect は "{1}" を使います。両方の記載は推奨されません。全端末が新アプリに移行したらレガシーペイロードを削除してください。',
       twin: 'Cisco AnyConnect はこのペイロードを使います。',
-      remove: 'Remove legacy AnyConnect payload (レガシー AnyConnect ペイロードを削除)',
+      remove: 'レガシー AnyConnect ペイロードを削除',
     },
   },
   check(ctx) {
@@ -41,6 +41,6 @@ export const vpnBothApps: Rule = {
   fixes(ctx, problem) {
     const v = ctx.model.vpnAt(problem.offset);
     if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.model.parse) || !ctx.model.equivalentNew(v)) return [];
-    return [{ title: ctx.t('remove'), edits: [removeEdit(v, ctx.text)] }];
+    return [{ id: 'remove', title: ctx.t('remove'), edits: [removeEdit(v, ctx.text)] }];
   },
 };

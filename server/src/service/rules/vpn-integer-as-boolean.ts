@@ -34,6 +34,6 @@ export const vpnIntegerAsBoolean: Rule = {
     const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'bool' || node.offset !== problem.offset) return [];
     const n = node.value ? 1 : 0;
-    return [{ title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
+    return [{ id: 'fix', title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
   },
 };

@@ -21,8 +21,8 @@ export const vpnLegacyOnly: Rule = {
     ja: {
       legacy: '"{0}" は Cisco Legacy AnyConnect (更新終了、iOS 6–11) 向けです。新しい Cisco AnyConnect アプリはこのペイロードを使わないため、証明書ユーザーは VPN を利用できません。com.cisco.anyconnect へ移行してください。',
       legacyPassword: '"{0}" は Cisco Legacy AnyConnect (更新終了、iOS 6–11) 向けです。新しい Cisco AnyConnect アプリはこのペイロードを使わないため、ユーザーは接続を手動で設定する必要があります。com.cisco.anyconnect へ移行してください。',
-      replace: 'Cisco AnyConnect へ移行 (replace legacy payload: レガシーペイロードを置き換え)',
-      alongside: 'Add Cisco AnyConnect payload alongside the legacy one (レガシーの隣に Cisco AnyConnect ペイロードを追加)',
+      replace: 'Cisco AnyConnect へ移行 (レガシーペイロードを置き換え)',
+      alongside: 'レガシーの隣に Cisco AnyConnect ペイロードを追加',
     },
   },
   check(ctx) {
@@ -39,12 +39,12 @@ export const vpnLegacyOnly: Rule = {
     if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.model.parse)) return [];
     const fixes: Fix[] = [];
     if (canReplace(v, ctx.model)) {
-      fixes.push({ title: ctx.t('replace'), isPreferred: true, edits: [replaceEdit(v, ctx.text, ctx.settings)] });
+      fixes.push({ id: 'replace', title: ctx.t('replace'), isPreferred: true, edits: [replaceEdit(v, ctx.text, ctx.settings)] });
     }
     // A copy of a payload with errors would repeat them: then only the in-place replacement is offered.
     const errors = ctx.errorsWithin?.(v.payload.dict.offset, v.payload.dict.length) ?? [];
     if (errorsACopyWouldRepeat(v, errors).length === 0) {
-      fixes.push({ title: ctx.t('alongside'), edits: [alongsideEdit(v, ctx.text, ctx.settings, takenNames(ctx.model))] });
+      fixes.push({ id: 'alongside', title: ctx.t('alongside'), edits: [alongsideEdit(v, ctx.text, ctx.settings, takenNames(ctx.model))] });
     }
     return fixes;
   },

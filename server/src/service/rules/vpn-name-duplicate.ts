@@ -4,7 +4,7 @@
  */
 import type { ScalarNode } from '../types';
 
-import { MAX_RELATED } from './helpers';
+import { othersOf } from './helpers';
 import type { Rule } from './rule';
 
 export const vpnNameDuplicate: Rule = {
@@ -29,7 +29,7 @@ export const vpnNameDuplicate: Rule = {
       for (const n of nodes) {
         ctx.report({
           offset: n.valueOffset, length: n.valueLength, message: ctx.t('dup', name, nodes.length),
-          related: nodes.filter((o) => o !== n).slice(0, MAX_RELATED).map((o) => ({ offset: o.valueOffset, length: o.valueLength, message: ctx.t('other') })),
+          related: othersOf(nodes, n).map((o) => ({ offset: o.valueOffset, length: o.valueLength, message: ctx.t('other') })),
         });
       }
     }

@@ -57,6 +57,6 @@ export const vpnProxyPort: Rule = {
     if (node?.kind !== 'string' || node.offset !== problem.offset) return [];
     const n = portNumber(node.value);
     if (n === undefined) return [];
-    return [{ title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
+    return [{ id: 'fix', title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
   },
 };

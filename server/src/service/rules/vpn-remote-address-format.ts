@@ -35,6 +35,6 @@ export const vpnRemoteAddressFormat: Rule = {
     if (!node) return [];
     const clean = cleanAddress(node.value);
     if (!clean) return [];
-    return [{ title: ctx.t('fix', clean), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: clean }] }];
+    return [{ id: 'fix', title: ctx.t('fix', clean), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: clean }] }];
   },
 };

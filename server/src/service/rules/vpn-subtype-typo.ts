@@ -44,11 +44,11 @@ export const vpnSubtypeTypo: Rule = {
     const trimmed = value.trim();
     const fixes: Fix[] = [];
     const exact = [...newIds, ...legacyIds].find((id) => id === trimmed) ?? [...newIds, ...legacyIds].find((id) => id.toLowerCase() === trimmed.toLowerCase());
-    if (exact === trimmed) fixes.push({ title: ctx.t('trim'), isPreferred: true, edits: edit(exact) });
-    else if (exact) fixes.push({ title: ctx.t('use', exact), isPreferred: true, edits: edit(exact) });
+    if (exact === trimmed) fixes.push({ id: 'trim', title: ctx.t('trim'), isPreferred: true, edits: edit(exact) });
+    else if (exact) fixes.push({ id: 'use', title: ctx.t('use', exact), isPreferred: true, edits: edit(exact) });
     // Otherwise offer both apps' ids, the new app first: it is the one to move to.
     for (const id of [newIds[0], legacyIds[0]]) {
-      if (id && id !== exact) fixes.push({ title: ctx.t('use', id), edits: edit(id) });
+      if (id && id !== exact) fixes.push({ id: 'use', title: ctx.t('use', id), edits: edit(id) });
     }
     return fixes;
   },

@@ -39,7 +39,7 @@ export const vpnTypeInvalid: Rule = {
     const caseMatch = VPN_TYPES.find((t) => t.toLowerCase() === node.value.trim().toLowerCase());
     const target = caseMatch ?? (v.looksCisco ? 'VPN' : undefined);
     const fixes: Fix[] = [];
-    if (target) fixes.push({ title: ctx.t('use', target), isPreferred: true, edits: [replaceValueText(node, ctx.text, target)] });
+    if (target) fixes.push({ id: 'use', title: ctx.t('use', target), isPreferred: true, edits: [replaceValueText(node, ctx.text, target)] });
     return fixes;
   },
 };

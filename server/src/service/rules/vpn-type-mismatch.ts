@@ -24,6 +24,6 @@ export const vpnTypeMismatch: Rule = {
   fixes(ctx, problem) {
     const node = ctx.model.vpnAt(problem.offset)?.vpnTypeNode;
     if (!node) return [];
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: 'VPN' }] }];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: 'VPN' }] }];
   },
 };

@@ -80,5 +80,5 @@ export function spellingFixes(ctx: RuleContext, problem: Problem, key: string, a
   if (keyOfValue(node.parent, node)?.name !== key) return [];
   const exact = exactSpelling(node.value, allowed);
   if (!exact) return [];
-  return [{ title: ctx.t('fix', key, exact), isPreferred: true, edits: [replaceValueText(node, ctx.text, exact)] }];
+  return [{ id: 'fix', title: ctx.t('fix', key, exact), isPreferred: true, edits: [replaceValueText(node, ctx.text, exact)] }];
 }
