@@ -74,6 +74,8 @@ describe('schema hover', () => {
     assert.ok(hover('<string>Config$0uration</string>')!.value.includes('devicemanagement/toplevel'));
     const removed = fixture.replace('com.example.unknown', 'com.apple.SoftwareUpdate');
     assert.ok(hover('<string>com.apple.Software$0Update</string>', undefined, removed)!.value.includes('removed this payload type in release 27'));
+    const service = fixture.replace('com.example.unknown', 'Profile Service');
+    assert.ok(hover('<string>Profile$0 Service</string>', undefined, service)!.value.includes('over-the-air enrollment profile'));
   });
 
   it('says which AnyConnect app a VPNSubType value selects, using the subtype settings', () => {

@@ -148,6 +148,8 @@ const DESCRIPTIONS: Record<string, Description[]> = {
 /** Short descriptions of the payload types people meet most, in our own words. */
 const TYPE_DESCRIPTIONS: Record<string, { en: string; ja: string }> = {
   Configuration: { en: 'The profile itself: the outer dict that holds the payloads in PayloadContent.', ja: 'プロファイル自体です。PayloadContent にペイロードを持つ外側の辞書です。' },
+  // Apple's over-the-air enrollment (rules/profileService.ts): not in the YAML, so described here.
+  'Profile Service': { en: 'An over-the-air enrollment profile: the device sends the DeviceAttributes listed in PayloadContent to its URL.', ja: '無線 (OTA) 登録用のプロファイルです。デバイスは PayloadContent の DeviceAttributes を URL に送信します。' },
   'com.apple.vpn.managed': { en: 'A VPN connection (built-in IKEv2/IPSec/L2TP, or a third-party app such as Cisco AnyConnect).', ja: 'VPN 接続です (標準の IKEv2/IPSec/L2TP、または Cisco AnyConnect などのサードパーティ製アプリ)。' },
   'com.apple.vpn.managed.applayer': { en: 'A per-app VPN: only the apps mapped to it use the connection.', ja: 'アプリ単位の VPN です。割り当てたアプリだけがこの接続を使います。' },
   'com.apple.wifi.managed': { en: 'A Wi-Fi network: SSID, security and, for enterprise networks, EAP settings.', ja: 'Wi-Fi ネットワークです: SSID、セキュリティ、エンタープライズネットワークでは EAP の設定。' },
@@ -248,6 +250,7 @@ function describePayloadType(type: string, lang: Lang): string {
     return lines.join('\n\n');
   }
   const schema: PayloadSchema | undefined = getPayloadSchema(type);
+  if (!schema && own) return [...lines, own].join('\n\n');
   if (!schema) {
     const removedIn = getRemovedPayloadRelease(type);
     lines.push(removedIn ? t.removedType.replace('{0}', removedIn) : t.unknownType);
