@@ -2,6 +2,7 @@
  * The rule registry: every rule, sorted by id. Adding a rule is one line here (STYLE.md section 4).
  */
 import { parserRules } from './parserRules';
+import { payloadCertificateEmpty } from './payload-certificate-empty';
 import { payloadContentShape } from './payload-content-shape';
 import { payloadKeyMissing } from './payload-key-missing';
 import { payloadUuidDuplicate } from './payload-uuid-duplicate';
@@ -32,6 +33,7 @@ import { vpnSettingsRules } from './vpnSettingsRules';
 
 export const rules: readonly Rule[] = [
   ...parserRules,
+  payloadCertificateEmpty,
   payloadContentShape,
   payloadKeyMissing,
   payloadUuidDuplicate,
