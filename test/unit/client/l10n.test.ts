@@ -15,7 +15,7 @@ function clientSources(dir = path.join(root, 'client/src')): string[] {
 
 /** The first argument of every `l10n.t(...)` call written as a single-quoted literal. */
 function literals(text: string): string[] {
-  return [...text.matchAll(/\bl10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'").replace(/\\\\/g, '\\'));
+  return [...text.matchAll(/(?:\bl10n\.t|(?<![\w.])t)\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'").replace(/\\\\/g, '\\'));
 }
 
 describe('client strings in Japanese', () => {
