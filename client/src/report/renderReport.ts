@@ -54,7 +54,7 @@ export function renderReport(report: CertificateReport, status: MigrationStatus,
   out.push(`<p>${escapeHtml(t('Certificates: {0}; devices: {1}; read as {2}.', status.certificates.length, status.devices.length, report.encoding))}</p>`);
   out.push(`<p class="note month-end">${escapeHtml(t('Revoke old certificates before month-end, or both certificates are billed: {0} days left (until {1}).', status.daysToMonthEnd, status.monthEnd))}</p>`);
   if (report.badLines.length > 0) {
-    out.push(`<p class="note bad-lines">${escapeHtml(t('{0} malformed lines skipped (a stray or unclosed quote): line {1}.', report.badLines.length, report.badLines.map((b) => b.line).join(', ')))}</p>`);
+    out.push(`<p class="note bad-lines">${escapeHtml(t('Lines skipped as malformed (a stray or unclosed quote): {0}. The other lines were read.', report.badLines.map((b) => b.line).join(', ')))}</p>`);
   }
   if (!status.deviceColumn) {
     out.push(`<p class="note">${escapeHtml(t('The report has none of the device columns ({0}): certificates are not grouped by device. Set "mobileconfig.certificateReport.deviceColumns".', report.columns.join(', ')))}</p>`);
@@ -75,7 +75,8 @@ export function renderReport(report: CertificateReport, status: MigrationStatus,
 
   out.push(section('path-b', t('No profile applied ({0}): migration path B', status.pathB.length),
     t('Register a profile with a Cisco AnyConnect payload, issue a new certificate with it (a different Common Name), and revoke the old certificate before month-end.'),
-    status.pathB.length > 0 ? table(certHead, status.pathB.map(certRow)) : ''));
+    // No profile, so no profile or file columns: they would be empty on every row.
+    status.pathB.length > 0 ? table(certHead.slice(0, 3), status.pathB.map((c) => certRow(c).slice(0, 3))) : ''));
 
   out.push(section('legacy-only', t('Profile serves only Cisco Legacy AnyConnect ({0})', status.legacyOnly.length),
     t('Cisco AnyConnect does not see these certificates: migrate the profile, then issue a new certificate or change the profile.'),

@@ -113,4 +113,26 @@ describe('mobileconfig client features', () => {
       fs.rmSync(target, { force: true });
     }
   });
+
+  it('shows the certificate report in a fresh read-only view per run, with the migration status per device', async () => {
+    const { reportState } = await api();
+    const csv = vscode.Uri.file(fixturePath('certificates-migration.csv'));
+    const first = await vscode.commands.executeCommand<ReturnType<typeof reportState>>('mobileconfig.analyzeCertificateReport', csv);
+    assert.ok(first, 'the report was shown');
+    const s = first.status;
+    assert.equal(s.deviceColumn, 'AuthID');
+    assert.deepEqual(s.revoke.map((c) => c.commonName), ['tanaka-old']);
+    assert.deepEqual(s.devices.filter((d) => d.several).map((d) => d.id), ['351234000000011', '351234000000033']);
+    assert.deepEqual(s.pathB.map((c) => c.commonName), ['tanaka-old', 'ito-old']);
+    assert.deepEqual(s.legacyOnly.map((c) => c.commonName), ['suzuki-old']);
+    assert.match(first.html, /data-uri="file:[^"]*both-apps\.mobileconfig"/);
+    assert.match(first.html, /unclosed quote\): 8\. /);
+    // No text document stands for the report: nothing to save, nothing asks on close.
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled'), false);
+    const second = await vscode.commands.executeCommand<ReturnType<typeof reportState>>('mobileconfig.analyzeCertificateReport', vscode.Uri.file(fixturePath('certificates-utf8.csv')));
+    assert.ok(second && second !== first);
+    assert.equal(second.source, 'certificates-utf8.csv');
+    assert.doesNotMatch(second.html, /tanaka/, 'nothing of the first run is left');
+    assert.equal(reportState(), second);
+  });
 });
