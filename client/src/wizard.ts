@@ -97,7 +97,7 @@ async function ask(p: Prompter): Promise<NewProfileOptions | undefined> {
   // Apple's schema): said here, before the user picks it, rather than only as a note on the finished profile.
   const removal = await p.pick(step(5), [
     { id: 'none', label: vscode.l10n.t('No removal password') },
-    { id: 'set', label: vscode.l10n.t('Set a removal password'), description: vscode.l10n.t('supervised devices only'), detail: vscode.l10n.t('iOS asks for it only on supervised devices; unsupervised devices remove the profile freely.') },
+    { id: 'set', label: vscode.l10n.t('Set a removal password'), description: vscode.l10n.t('supervised devices only'), detail: vscode.l10n.t('Unsupervised devices remove the profile without it.') },
   ]);
   if (removal === undefined) return undefined;
   let removalPassword: string | undefined;
@@ -164,7 +164,7 @@ export async function newAnyConnectProfile(client: LanguageClient, script?: { an
     return undefined;
   }
   const document = await vscode.workspace.openTextDocument(target);
-  await vscode.window.showTextDocument(document);
+  await vscode.window.showTextDocument(document, { preview: false });
   if (options.auth === 'portal-certificate' && vscode.workspace.getConfiguration(SETTINGS_SECTION, target).get('mode') !== 'portal') {
     // Without portal mode, a certificate the portal injects later reads as missing (rule vpn-certificate-missing).
     // The choice opens the setting for the user to change: a notification never changes settings by itself.

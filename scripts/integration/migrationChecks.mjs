@@ -69,7 +69,7 @@ export async function checkNewProfile(page, { shoot, workspace, lang = 'en' }) {
   await clickRow(page, ja ? t('Certificate payload placeholder') : t('Certificate injected by the portal'));
   titles.push(await waitStep(page, t, 5));
   const removal = await quickRows(page);
-  assertRows(removal, [t('supervised devices only'), t('iOS asks for it only on supervised devices; unsupervised devices remove the profile freely.')], 'removal step');
+  assertRows(removal, [t('supervised devices only'), t('Unsupervised devices remove the profile without it.')], 'removal step');
   if (ja) assertJapanese(removal, 'removal step');
   await shoot(ja ? 'ui/ja-new-profile-removal' : 'ui/new-profile-removal');
   await clickRow(page, t('Set a removal password'));

@@ -46,8 +46,12 @@ export function renderReport(report: CertificateReport, status: MigrationStatus,
   const line = (c: CertificateStatus) => escapeHtml(String(c.row.line));
   const device = (c: CertificateStatus) => escapeHtml(deviceOf.get(c) ?? '');
   const files = (c: CertificateStatus) => (c.profile ? fileLinks(matches.get(c.profile) ?? []) : '');
-  const certHead = [t('Line'), status.deviceColumn ?? t('Device'), status.commonNameColumn ?? t('Common Name'), t('Profile'), t('Workspace files')];
-  const certRow = (c: CertificateStatus) => [line(c), device(c), escapeHtml(c.commonName), escapeHtml(c.profile ?? ''), files(c)];
+  // Grouped by Common Name, the device column would repeat the Common Name column: it is shown once.
+  const byCommonName = status.deviceColumn !== undefined && status.deviceColumn === status.commonNameColumn;
+  const profileCell = (c: CertificateStatus) => escapeHtml(c.kind === 'none' ? t('(no profile)') : c.profile ?? '');
+  const certHead = [t('Line'), ...(byCommonName ? [] : [status.deviceColumn ?? t('Device')]), status.commonNameColumn ?? t('Common Name'), t('Profile'), t('Workspace files')];
+  const certRow = (c: CertificateStatus) => [line(c), ...(byCommonName ? [] : [device(c)]), escapeHtml(c.commonName), profileCell(c), files(c)];
+  const idColumns = byCommonName ? 2 : 3;
 
   const out: string[] = [];
   out.push(`<h1>${escapeHtml(t('Certificate report: {0}', options.source))}</h1>`);
@@ -76,7 +80,7 @@ export function renderReport(report: CertificateReport, status: MigrationStatus,
   out.push(section('path-b', t('No profile applied ({0}): migration path B', status.pathB.length),
     t('Register a profile with a Cisco AnyConnect payload, issue a new certificate with it (a different Common Name), and revoke the old certificate before month-end.'),
     // No profile, so no profile or file columns: they would be empty on every row.
-    status.pathB.length > 0 ? table(certHead.slice(0, 3), status.pathB.map((c) => certRow(c).slice(0, 3))) : ''));
+    status.pathB.length > 0 ? table(certHead.slice(0, idColumns), status.pathB.map((c) => certRow(c).slice(0, idColumns))) : ''));
 
   out.push(section('legacy-only', t('Profile serves only Cisco Legacy AnyConnect ({0})', status.legacyOnly.length),
     t('Cisco AnyConnect does not see these certificates: migrate the profile, then issue a new certificate or change the profile.'),

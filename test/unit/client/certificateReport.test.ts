@@ -152,5 +152,12 @@ describe('migration status', () => {
     assert.match(html, /default-src &#39;none&#39;; style-src vscode-resource:; script-src &#39;nonce-N&#39;/);
     assert.doesNotMatch(html, /\\[-.]/, 'no Markdown escapes');
     assert.match(fs.readFileSync(path.resolve(__dirname, '../../../media/report.css'), 'utf8'), /th \{ white-space: nowrap;/);
+    assert.match(html, /<td>\(no profile\)<\/td>/);
+  });
+  it('shows the Common Name column once when devices are grouped by it', () => {
+    const s = analyzeMigration(report, matches, { ...DEFAULT_COLUMNS, device: ['Common Name'] }, new Date(2026, 0, 1));
+    const html = renderReport(report, s, matches, { nonce: 'N', cspSource: 'c', styleUri: 's', scriptUri: 'r', source: 'r.csv', t: formatMessage });
+    const pathB = /<section id="path-b">.*?<\/section>/s.exec(html)![0];
+    assert.equal(pathB.match(/<th>Common Name<\/th>/g)?.length, 1);
   });
 });
