@@ -11,12 +11,19 @@ import { format } from 'node:util';
 import { buildSuite, root } from './integration/build-suite.mjs';
 import { CHROMIUM, findCodeServer, launchChromium, startCodeServer, workbenchUrl } from './integration/codeServer.mjs';
 import { commandChecks, resetWorkbench, runPreviewCheck, runUiCheck } from './integration/uiCheck.mjs';
+import { japaneseChecks } from './integration/migrationChecks.mjs';
 
-const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 300_000);
+const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 600_000);
 const SUITE_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const countsFile = path.resolve(root, process.env.INTEGRATION_COUNTS_FILE ?? 'test-results/integration.json');
 const screenshotDir = path.join(root, 'test-results/screenshots');
+/** `name` → test-results/screenshots/name.png; `ui/name` → test-results/ui/name.png (the asserted migration checks). */
+function shotPath(name) {
+  const file = name.includes('/') ? path.join(root, 'test-results', `${name}.png`) : path.join(screenshotDir, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
 // The tests open a temp copy of the shared workspace fixtures plus the client's own (test/integration/workspace),
 // so exports written during the run never land in the repository.
 const fixtureDirs = [path.join(root, 'test/fixtures/workspace'), path.join(root, 'test/integration/workspace')];
@@ -139,29 +146,29 @@ async function runUi(server) {
  * Phase 4: one check per command (uiCheck.mjs `commandChecks`), each counted as one test, on one page
  * that is reset between checks and replaced after a failure, so one broken check cannot fail the next.
  */
-async function runCommandUi(server) {
+async function runCommandUi(server, checks = commandChecks, folder = workspace) {
   let context;
   let page;
   const open = async () => {
     context = await resources.browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
-    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath: root }));
+    await page.goto(workbenchUrl({ ...server, folder, extensionPath: root }));
   };
   try {
-    for (const check of commandChecks) {
+    for (const check of checks) {
       const started = Date.now();
       const shots = [];
       // A failed check must not leave last run's pictures looking current.
-      for (const name of check.shots) fs.rmSync(path.join(screenshotDir, `${name}.png`), { force: true });
+      for (const name of check.shots) fs.rmSync(shotPath(name), { force: true });
       const shoot = async (name) => {
-        const file = path.join(screenshotDir, `${name}.png`);
+        const file = shotPath(name);
         await page.screenshot({ path: file });
         shots.push(file);
       };
       try {
         if (!page) await open();
         await resetWorkbench(page);
-        const what = await within(check.run(page, { shoot, workspace }), 90_000, `the ${check.name} check`);
+        const what = await within(check.run(page, { shoot, workspace: folder }), 120_000, `the ${check.name} check`);
         console.log(`  ✔ UI: ${what} (${elapsed(started)})`);
         for (const file of shots) console.log(`screenshot: ${file}`);
         counts.passed += 1;
@@ -219,6 +226,29 @@ async function main() {
   await runUi(resources.server);
   await runPreviewUi(resources.server);
   await runCommandUi(resources.server);
+  await runJapaneseUi(found.entry);
+}
+
+/**
+ * Phase 5: the migration checks again on a second code-server whose display language is Japanese (the
+ * language-pack stub), on a fresh copy of the workspace; each counted as one test.
+ */
+async function runJapaneseUi(entry) {
+  const tmp = path.join(resources.tmp, 'ja');
+  const folder = path.join(tmp, 'workspace');
+  for (const dir of fixtureDirs) fs.cpSync(dir, folder, { recursive: true });
+  const started = Date.now();
+  let server;
+  try {
+    server = await startCodeServer({ entry, tmp, logFile: path.join(resources.tmp, 'code-server-ja.log'), locale: 'ja' });
+    console.log(`code-server (ja) ${server.url} (pid ${server.pid}) ready in ${elapsed(started)}`);
+    await runCommandUi(server, japaneseChecks, folder);
+  } catch (error) {
+    counts.failed += 1;
+    console.log(`  ✘ UI Japanese pass: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await server?.stop();
+  }
 }
 
 async function cleanup() {

@@ -2,6 +2,7 @@
  * The rule registry: every rule in one list, sorted by id. Adding a rule is one line here (STYLE.md section 4).
  */
 import { parserRules } from './parserRules';
+import { payloadCertificateEmpty } from './payload-certificate-empty';
 import { payloadContentShape } from './payload-content-shape';
 import { payloadKeyDeprecated } from './payload-key-deprecated';
 import { payloadKeyMissing } from './payload-key-missing';
@@ -49,6 +50,7 @@ import type { Rule } from './rule';
 
 export const rules: readonly Rule[] = [
   ...parserRules,
+  payloadCertificateEmpty,
   payloadContentShape,
   payloadKeyDeprecated,
   payloadKeyMissing,
