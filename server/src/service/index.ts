@@ -81,7 +81,7 @@ export function createLanguageService(): LanguageService {
     parseDocument(document, settings) {
       const { maxNestingDepth } = resolveSettings(settings);
       const text = document.getText();
-      return { document, parse: parsePlist(text, { maxNestingDepth }), text, maxNestingDepth };
+      return { document, parse: parsePlist(text, { maxNestingDepth, locale: settings?.locale }), text, maxNestingDepth };
     },
     validate: (parsed, settings) => runRules(parsed.document, parsed.parse, resolveSettings(settings)),
     getDocumentSymbols: (parsed) => getDocumentSymbols(parsed.document, parsed.parse),
@@ -119,7 +119,7 @@ export function createLanguageService(): LanguageService {
 export function validate(text: string, settings?: Partial<ServiceSettings>, uri = 'untitled:profile.mobileconfig'): Diagnostic[] {
   const s = resolveSettings(settings);
   const document = TextDocument.create(uri, 'mobileconfig', 0, text);
-  return runRules(document, parsePlist(text, { maxNestingDepth: s.maxNestingDepth }), s, undefined, true);
+  return runRules(document, parsePlist(text, { maxNestingDepth: s.maxNestingDepth, locale: s.locale }), s, undefined, true);
 }
 
 /** Fills in defaults for any missing setting. */

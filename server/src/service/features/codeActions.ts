@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { migrateAll, MigrationMode } from '../migrate';
 import { parsePlist } from '../parser/plistParser';
+import { parserProblemKey } from '../parser/messages';
 import { buildProfile } from '../profile';
 import type { TextEdit as OffsetEdit } from '../rules/rule';
 import { getRule } from '../rules';
@@ -23,9 +24,9 @@ function keepsXmlIntact(text: string, parse: ParseResult, edits: OffsetEdit[]): 
   if (before.length === 0) return true;
   let out = text;
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  const known = new Set(before.map((p) => `${p.code}:${p.message}`));
+  const known = new Set(before.map(parserProblemKey));
   const after = parsePlist(out).problems;
-  return after.length <= before.length && after.every((p) => known.has(`${p.code}:${p.message}`));
+  return after.length <= before.length && after.every((p) => known.has(parserProblemKey(p)));
 }
 
 /** Source action kinds for migrating a whole file (VS Code filters on these prefixes). */

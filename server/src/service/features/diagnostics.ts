@@ -9,7 +9,7 @@ import { knownPayloads, targetsMac, TOP_LEVEL_TYPE, walkPayload } from '../schem
 import type { KnownPayload, PayloadWalk } from '../schemaWalk';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
-import { translateParserMessageJa } from '../parser/messagesJa';
+import { messageProblem, renderMessage } from '../parser/messages';
 import type { DictNode, ParseResult, PlistNode, Problem, ServiceSettings, Severity } from '../types';
 
 export const SOURCE = 'mobileconfig';
@@ -192,10 +192,7 @@ export function collectProblems(text: string, parse: ParseResult, settings: Serv
   const problems: Problem[] = [...parse.problems];
   const tooLarge = text.length > settings.maxDocumentSize;
   if (tooLarge) {
-    problems.push({
-      code: 'document-too-large', severity: 'info', offset: 0, length: 0,
-      message: `This file has ${text.length} characters, more than mobileconfig.limits.maxDocumentSize (${settings.maxDocumentSize}): only XML errors are reported.`,
-    });
+    problems.push({ ...messageProblem('document-too-large', 0, 0, settings.locale, 'documentTooLarge', text.length, settings.maxDocumentSize), severity: 'info' });
   } else if (parse.root) {
     const profile = buildProfile(parse);
     const schemaRules: RuleRun[] = [];
@@ -378,9 +375,6 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
   const out: Diagnostic[] = [];
   const positionAt = oneShot || !hasLineTable(document) ? positionFinder(document.getText()) : (offset: number) => document.positionAt(offset);
   const uri = document.uri;
-  // Rules translate their own messages; the parser's (and this pipeline's) English ones are translated here.
-  const japanese = settings.locale.toLowerCase().startsWith('ja');
-  const localise = (p: Problem) => (japanese && !getRule(p.code)?.check ? translateParserMessageJa(p.message) ?? p.message : p.message);
   const sorted = problems.slice().sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
   for (const p of sorted) {
     const severity = effectiveSeverity(p, settings);
@@ -389,7 +383,7 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
       out.push({
         range: { start: positionAt(p.offset), end: positionAt(p.offset) },
         severity: DiagnosticSeverity.Information, source: SOURCE, code: 'too-many-diagnostics',
-        message: localise({ code: 'too-many-diagnostics', offset: 0, length: 0, message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.limits.maxDiagnostics).` }),
+        message: renderMessage(settings.locale, 'tooManyDiagnostics', settings.maxDiagnostics),
       });
       break;
     }
@@ -398,7 +392,7 @@ export function toDiagnostics(document: TextDocument, problems: Problem[], setti
       severity: SEVERITY[severity],
       source: SOURCE,
       code: p.code,
-      message: localise(p),
+      message: p.message,
     };
     if (p.related?.length) {
       d.relatedInformation = p.related.map((r) => ({
