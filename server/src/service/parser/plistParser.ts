@@ -4,7 +4,7 @@
  * so deep nesting cannot overflow the call stack, and `<data>` bodies are skipped with `indexOf`.
  */
 import type {
-  ArrayNode, BoolNode, ContainerKind, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, Problem, ScalarNode,
+  ArrayNode, BoolNode, ContainerKind, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, Problem, ScalarNode, Severity,
 } from '../types';
 import { messageProblem } from './messages';
 import type { ParserMessageArgs, ParserMessageId } from './messages';
@@ -51,6 +51,10 @@ interface Frame {
   synthetic: boolean;
   /** Where this container's children start in the scanner's scratch list (entries for a dict, items for an array). */
   childStart: number;
+  /** A `<plist>` written inside a value: devices read it as the one value it holds (`parsePListTag`). */
+  nested?: boolean;
+  /** That one value, attached to the enclosing container when the nested `<plist>` closes. */
+  inner?: PlistNode;
 }
 
 const isNameStart = (c: number) =>
@@ -88,6 +92,12 @@ export function scanMarkupEnd(text: string, from: number, end: number, doctype: 
 /** Names and keys quoted in messages are cut short: a 1 MB key must not become a 1 MB diagnostic message. */
 const MAX_QUOTED = 80;
 const clip = (s: string) => (s.length > MAX_QUOTED ? s.slice(0, MAX_QUOTED) + '…' : s);
+
+/** The leaves devices read as text, where CDATA is allowed: `<string>`, `<key>` and `<real>` (`parseStringTag`). */
+const takesCdata = (name: string) => name === 'string' || name === 'key' || name === 'real';
+
+/** Characters XML 1.0 does not allow at all, not even as a character reference: C0 controls but tab, LF, CR, and U+FFFE, U+FFFF. */
+const isNonXmlChar = (code: number) => (code < 0x20 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff;
 
 /** End tags of the leaf elements as Apple's tools write them, for the fast path of `readText`. */
 const CLOSE_TAGS: Record<string, string> = {
@@ -281,6 +291,7 @@ class Scanner {
   private sawPlist = false;
   private readonly maxDepth: number;
   private readonly locale: string | undefined;
+  private readonly pos0: number;
   private tooDeepReported = false;
   /** The children of every open dict and array, innermost last; each frame owns the part from its `childStart`. */
   private readonly entryScratch: DictEntry[] = [];
@@ -299,12 +310,34 @@ class Scanner {
     options: ParseOptions,
   ) {
     this.pos = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+    this.pos0 = start;
     this.maxDepth = options.maxNestingDepth ?? 200;
     this.locale = options.locale;
+    // Editors and decodeBytes drop a file's byte-order mark, so one still in the text is a second one, which
+    // devices reject: they skip one mark (`encodingForXMLData`) and then expect `<`.
+    if (this.pos > start) this.problem(ParserCodes.malformed, start, 1, 'secondBom');
   }
 
   private problem<K extends ParserMessageId>(code: string, offset: number, length: number, id: K, ...args: ParserMessageArgs<K>): void {
-    this.problems.push(messageProblem(code, offset, length, this.locale, id, ...args));
+    this.problemWith(undefined, code, offset, length, id, ...args);
+  }
+
+  /**
+   * A problem whose severity differs from its rule's default. Devices parse the first element and ignore what
+   * follows it (`parseXMLPropertyList`), so anything after the root `</plist>` is at most a warning.
+   */
+  private problemWith<K extends ParserMessageId>(severity: Severity | undefined, code: string, offset: number, length: number, id: K, ...args: ParserMessageArgs<K>): void {
+    const problem = messageProblem(code, offset, length, this.locale, id, ...args);
+    const effective = severity ?? (offset >= this.rootEnd ? 'warning' : undefined);
+    if (effective) problem.severity = effective;
+    this.problems.push(problem);
+  }
+
+  /** Where the root `</plist>` ended (Infinity while open): devices ignore what follows. */
+  private rootEnd = Infinity;
+
+  private get rootClosed(): boolean {
+    return this.rootEnd !== Infinity;
   }
 
   private nulReported = false;
@@ -344,10 +377,26 @@ class Scanner {
       pos = this.pos;
     }
     this.closeAll();
+    this.checkReplacementCharacter();
     if (!this.sawPlist && this.root === undefined) {
       this.problem(ParserCodes.malformed, 0, Math.min(end, 1), 'noPlist');
     }
     return this.root;
+  }
+
+  /**
+   * Reports the first U+FFFD outside comments. A decoder puts it where bytes are not valid UTF-8 (overlong forms
+   * included), and devices refuse such bytes in keys, strings and `<data>`; in a comment they are skipped.
+   */
+  private checkReplacementCharacter(): void {
+    const { text, comments } = this;
+    let c = 0;
+    for (let at = text.indexOf('\ufffd', this.pos0); at >= 0 && at < this.end; at = text.indexOf('\ufffd', at + 1)) {
+      while (c < comments.length && comments[c].offset + comments[c].length <= at) c++;
+      if (c < comments.length && comments[c].offset <= at) continue;
+      this.problem(ParserCodes.malformed, at, 1, 'replacementCharacter');
+      return;
+    }
   }
 
   /** Text between tags outside any value element: only white space belongs there. */
@@ -359,7 +408,8 @@ class Scanner {
     if (i >= to) return;
     let j = to;
     while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
-    this.problem(ParserCodes.malformed, i, j - i, 'strayText');
+    if (this.rootClosed) this.problem(ParserCodes.malformed, i, j - i, 'afterPlist');
+    else this.problem(ParserCodes.malformed, i, j - i, 'strayText');
   }
 
   /** Handles the markup at `this.pos` (which is a `<`). */
@@ -545,13 +595,23 @@ class Scanner {
     if (!this.sawPlist && this.stack.length === 0 && name !== 'plist') this.wrapFragment(name, start);
     switch (name) {
       case 'plist':
-        if (this.stack.length > 0 || this.sawPlist) {
-          this.problem(ParserCodes.malformed, start, tagEnd - start, 'plistTwice');
+        if (this.stack.length === 0 && this.sawPlist) {
+          this.problem(ParserCodes.malformed, start, tagEnd - start, this.rootClosed ? 'afterPlist' : 'plistTwice');
           if (!selfClosing) this.skipElement(name);
           return;
         }
+        if (selfClosing) {
+          this.sawPlist = true;
+          this.problem(ParserCodes.malformed, start, tagEnd - start, 'emptyPlist');
+          return;
+        }
+        if (this.stack.length > 0) {
+          this.problemWith('warning', ParserCodes.malformed, start, tagEnd - start, 'nestedPlist');
+          this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined, synthetic: false, childStart: 0, nested: true });
+          return;
+        }
         this.sawPlist = true;
-        if (!selfClosing) this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined, synthetic: false, childStart: 0 });
+        this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined, synthetic: false, childStart: 0 });
         return;
       case 'dict':
       case 'array':
@@ -575,7 +635,10 @@ class Scanner {
    */
   private wrapFragment(name: string, start: number): void {
     this.sawPlist = true;
-    this.problem(ParserCodes.malformed, start, 1, 'noPlistRoot');
+    // Devices parse whatever element comes first (`parseXMLPropertyList`): a bare value is fine, but a bare
+    // `<key>` is read as one string and the rest is ignored, so that stays an error.
+    if (name === 'key') this.problem(ParserCodes.malformed, start, 1, 'noPlistRoot');
+    else this.problemWith('hint', ParserCodes.malformed, start, 1, 'bareRoot');
     this.stack.push({ tag: 'plist', start, startLength: 0, node: undefined, pendingKey: undefined, synthetic: true, childStart: 0 });
     if (name === 'key') {
       const node: DictNode = { kind: 'dict', offset: start, length: 0, parent: undefined, entries: [], selfClosing: false };
@@ -605,21 +668,32 @@ class Scanner {
     }
   }
 
+  /** The innermost open dict or array, looking through nested `<plist>` frames. */
   private containerParent(): DictNode | ArrayNode | undefined {
-    const top = this.stack[this.stack.length - 1];
-    return top?.node;
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const frame = this.stack[k];
+      if (!frame.nested) return frame.node;
+    }
+    return undefined;
   }
 
   /** Attaches a finished value to the innermost open container. */
   private attach(node: PlistNode): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
-      this.problem(ParserCodes.malformed, node.offset, node.length, 'valueOutsidePlist');
+      this.problem(ParserCodes.malformed, node.offset, node.length, this.rootClosed ? 'afterPlist' : 'valueOutsidePlist');
       if (this.root === undefined && !this.sawPlist) this.root = node;
+      return;
+    }
+    if (top.nested) {
+      if (top.inner === undefined) top.inner = node;
+      else this.problem(ParserCodes.malformed, node.offset, node.length, 'extraValue');
       return;
     }
     if (top.tag === 'plist') {
       if (this.root === undefined) this.root = node;
+      // After a bare root value (no `<plist>`), devices stop reading: a second value is ignored, not refused.
+      else if (top.synthetic) this.problemWith('warning', ParserCodes.malformed, node.offset, node.length, 'afterPlist');
       else this.problem(ParserCodes.malformed, node.offset, node.length, 'extraValue');
       return;
     }
@@ -642,8 +716,14 @@ class Scanner {
     else this.readText('key', start, tagEnd, false);
     const length = this.textEnd - start;
     const top = this.stack[this.stack.length - 1];
-    if (!top || top.node?.kind !== 'dict') {
+    if (!top) {
       this.problem(ParserCodes.misplacedKey, start, length, 'misplacedKey');
+      return;
+    }
+    if (top.node?.kind !== 'dict') {
+      // Outside a dict, devices read a <key> as a <string> (`parseXMLElement`), so the tree holds one too.
+      this.problemWith('warning', ParserCodes.misplacedKey, start, length, 'keyAsString');
+      this.attach(new Leaf('string', this.textValue, start, length, this.containerParent(), this.textValueOffset, this.textValueLength));
       return;
     }
     if (top.pendingKey) this.keyWithoutValue(top);
@@ -677,6 +757,12 @@ class Scanner {
   private scalarElement(kind: ScalarNode['kind'], name: string, start: number, tagEnd: number, selfClosing: boolean): void {
     if (selfClosing) this.emptyText(tagEnd);
     else this.readText(name, start, tagEnd, kind === 'data');
+    // Devices refuse `<data/>` (`parseXMLElement`); `<integer/>`, `<real/>`, `<date/>` fail the value check.
+    if (selfClosing && kind === 'data') this.problem(ParserCodes.malformed, start, tagEnd - start, 'emptyData');
+    // Integers and dates are read digit by digit (`parseIntegerTag`, `parseDateTag`): an `&` is refused.
+    if ((kind === 'integer' || kind === 'date') && this.ampFrom(this.textValueOffset) < this.textValueOffset + this.textValueLength) {
+      this.problem(ParserCodes.malformed, this.textValueOffset, this.textValueLength, 'referenceInValue', name);
+    }
     const length = this.textEnd - start;
     // Written `<kind>text</kind>` exactly (nearly always): where the text lies follows from the kind.
     const plain = !selfClosing && this.textValueOffset === start + kind.length + 2 && this.textValueLength === length - 2 * kind.length - 5;
@@ -802,6 +888,8 @@ class Scanner {
           return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }
         this.comments.push({ offset: lt, length: close + 3 - lt });
+        // Inside a value, devices take `<!` for the start of CDATA and refuse anything else (`parseStringTag`).
+        this.problem(ParserCodes.malformed, lt, close + 3 - lt, 'commentInValue', name);
         this.checkNul(text.slice(lt, close), lt);
         i = close + 3;
         continue;
@@ -819,6 +907,8 @@ class Scanner {
           this.checkNul(chunk, lt + 9);
           value += chunk;
         }
+        // Only string-like values (`parseStringTag`) take CDATA; integers, dates and data stop at its `<`.
+        if (!takesCdata(name)) this.problem(ParserCodes.malformed, lt, close + 3 - lt, 'cdataInValue', name);
         i = close + 3;
         continue;
       }
@@ -888,6 +978,12 @@ class Scanner {
           const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
           const digitsOk = ref[1] === 'x' || ref[1] === 'X' ? /^[0-9a-fA-F]+$/.test(ref.slice(2)) : /^[0-9]+$/.test(ref.slice(1));
           if (digitsOk && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) decoded = String.fromCodePoint(code);
+          // Devices take only a lower-case `x` (`parseEntityReference_pl`); they do accept any code point, so a
+          // character XML forbids gets through to the device but not through the export or other parsers.
+          if (decoded !== undefined && ref[1] === 'X') this.problem(ParserCodes.malformed, base + amp, semi - amp + 1, 'upperHexReference');
+          else if (decoded !== undefined && isNonXmlChar(code)) {
+            this.problemWith('warning', ParserCodes.malformed, base + amp, semi - amp + 1, 'nonXmlCharacter', code.toString(16).toUpperCase());
+          }
         } else {
           decoded = PREDEFINED_ENTITIES[ref];
         }
@@ -939,6 +1035,7 @@ class Scanner {
    */
   private finish(frame: Frame, end: number): void {
     if (frame.pendingKey) this.keyWithoutValue(frame);
+    if (frame.tag === 'plist' && !frame.synthetic) return this.finishPlist(frame, end);
     const node = frame.node;
     if (!node) return;
     node.length = end - node.offset;
@@ -949,6 +1046,14 @@ class Scanner {
       node.items = this.itemScratch.slice(frame.childStart);
       this.itemScratch.length = frame.childStart;
     }
+  }
+
+  /** A `<plist>` gives its one value to the container around it, or is the root; one with no value is refused. */
+  private finishPlist(frame: Frame, end: number): void {
+    const value = frame.nested ? frame.inner : this.root;
+    if (value === undefined) this.problem(ParserCodes.malformed, frame.start, frame.startLength, 'emptyPlist');
+    if (!frame.nested) this.rootEnd = end;
+    else if (value) this.attach(value);
   }
 
   private closeAll(): void {
