@@ -8,6 +8,7 @@ import type { DictNode, ParseResult, PlistNode, ServiceSettings } from '../types
 import { vpnPayloads } from '../vpn';
 import { dataText, findSecrets, messageText } from './summary';
 import { escapeXml } from '../rules/helpers';
+import { refusesExport } from '../parser/messages';
 
 export const PLIST_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
   + '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
@@ -105,7 +106,7 @@ export function exportFileName(profileName: string | undefined, fallback: string
  */
 export function buildExport(text: string, parse: ParseResult, settings: ServiceSettings, diagnostics: Diagnostic[], fallbackName: string, wasSigned = false): ExportOutcome {
   const errors = diagnostics
-    .filter((d) => d.severity === 1 && !(parse.container === 'signed' && d.code === 'profile-signed'))
+    .filter((d) => (d.severity === 1 || refusesExport(d.data)) && !(parse.container === 'signed' && d.code === 'profile-signed'))
     .map((d) => ({ message: messageText(d), code: d.code === undefined ? undefined : String(d.code), line: d.range.start.line + 1 }));
   const profile = buildProfile(parse);
   const top: DictNode | undefined = profile.top;

@@ -136,3 +136,11 @@ export function messageProblem<K extends ParserMessageId>(code: string, offset: 
 export function parserProblemKey(problem: Problem): string {
   return `${problem.code}:${JSON.stringify(problem.data)}`;
 }
+
+/**
+ * True for a problem the canonical export cannot resolve, whatever its severity: a character XML 1.0 forbids
+ * can be written neither raw nor as a reference, so the export must refuse rather than write a broken file.
+ */
+export function refusesExport(data: unknown): boolean {
+  return (data as ParserMessageData | undefined)?.messageId === 'nonXmlCharacter';
+}
