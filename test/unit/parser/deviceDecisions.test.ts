@@ -54,7 +54,7 @@ const ROWS: [string, string[]][] = [
   ['key-in-array', ['warning plist-misplaced-key keyAsString @6']],
   ['true-with-text', ['error xml-malformed boolWithText @6']],
   ['element-unknown-or-cased', ['error plist-unknown-element unknownElement @6', 'error plist-unknown-element unknownElement @8']],
-  ['data-outside-base64', ['warning plist-invalid-value @6', 'error plist-invalid-value @8', 'warning plist-invalid-value @10']],
+  ['data-outside-base64', ['warning plist-invalid-value @6', 'error plist-invalid-value @8', 'warning plist-invalid-value @10', 'error plist-invalid-value @12']],
   ['date-impossible', ['warning plist-invalid-value @6']],
   ['reference-control', ['warning xml-malformed nonXmlCharacter @6', 'warning xml-malformed nonXmlCharacter @8']],
   ['reference-upper-x', ['error xml-malformed upperHexReference @6']],

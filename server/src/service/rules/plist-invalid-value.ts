@@ -127,10 +127,6 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
 for (const c of ' \t\n\r\v\f') BASE64_CLASS[c.charCodeAt(0)] = 2;
 BASE64_CLASS[61] = 3;
 
-/** The white space JavaScript's `\s` knows above ASCII (Apple's parser skips it too). */
-const isWideSpace = (c: number) =>
-  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-
 /**
  * Checks a `<data>` body kept as a span, in place: base64 letters with white space anywhere (Apple's tools
  * wrap lines), at most two `=` at the end, and a length (without the white space) that is a multiple of 4.
@@ -141,7 +137,8 @@ export function checkBase64(text: string, from: number, to: number): 'data' | 'd
   let pad = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    const k = c < 128 ? BASE64_CLASS[c] : isWideSpace(c) ? 2 : 0;
+    // Above ASCII nothing is white space: devices refuse any such character in <data> (`parseDataTag`).
+    const k = c < 128 ? BASE64_CLASS[c] : 0;
     if (k === 1) {
       if (pad > 0) return 'data';
       letters++;
