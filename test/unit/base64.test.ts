@@ -1,12 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { checkBase64 } from '../../server/src/service/rules/plist-invalid-value';
 
-/** The definition the one-pass check must agree with: base64 letters and `\s` anywhere, at most two `=` at the end, length a multiple of 4 without the white space. */
-const BASE64 = /^[A-Za-z0-9+/\s]*(=\s*){0,2}$/;
-const reference = (raw: string) => (!BASE64.test(raw) ? 'data' : raw.replace(/\s+/g, '').length % 4 === 0 ? undefined : 'dataLength');
+/** The definition the one-pass check must agree with: base64 letters and ASCII white space anywhere, at most two `=` at the end, length a multiple of 4 without the white space. */
+const BASE64 = /^[A-Za-z0-9+/ \t\n\r\v\f]*(=[ \t\n\r\v\f]*){0,2}$/;
+const reference = (raw: string) => (!BASE64.test(raw) ? 'data' : raw.replace(/[ \t\n\r\v\f]+/g, '').length % 4 === 0 ? undefined : 'dataLength');
 
 describe('checkBase64 (the one-pass <data> check)', () => {
-  it('agrees with the regex definition on 100 000 random short texts, wide white space included', () => {
+  it('agrees with the regex definition on 100 000 random short texts, wide white space (refused) included', () => {
     const alphabet = ['A', 'z', '0', '+', '/', '=', ' ', '\n', '\t', '\r', '\u00a0', '\u2028', '-', '_', '\0', 'é', '\v', '\f', '\u3000', '\ufeff'];
     let seed = 1;
     const verdicts = new Set<string | undefined>();

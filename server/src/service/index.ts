@@ -89,7 +89,7 @@ export function createLanguageService(): LanguageService {
     parseDocument(document, settings) {
       const s = resolveSettings(settings);
       const text = document.getText();
-      const parse = parsePlist(text, { maxNestingDepth: s.maxNestingDepth });
+      const parse = parsePlist(text, { maxNestingDepth: s.maxNestingDepth, locale: s.locale });
       return { document, parse, model: buildModel(parse, text, s) };
     },
     validate: (parsed, settings) => runRules(parsed.document, modelFor(parsed, settings)),
@@ -126,7 +126,7 @@ export function createLanguageService(): LanguageService {
 export function validate(text: string, settings?: Partial<ServiceSettings>, uri = 'untitled:profile.mobileconfig'): Diagnostic[] {
   const s = resolveSettings(settings);
   const document = TextDocument.create(uri, 'mobileconfig', 0, text);
-  return runRules(document, buildModel(parsePlist(text, { maxNestingDepth: s.maxNestingDepth }), text, s));
+  return runRules(document, buildModel(parsePlist(text, { maxNestingDepth: s.maxNestingDepth, locale: s.locale }), text, s));
 }
 
 /** Fills in defaults for any missing setting. */

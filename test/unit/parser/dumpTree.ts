@@ -32,6 +32,6 @@ export function dumpTree(result: ParseResult, text: string): string {
   };
   if (result.root) visit(result.root, '', 'root ');
   else lines.push('(no root)');
-  for (const p of result.problems) lines.push(`problem ${p.code} @${p.offset}+${p.length}: ${p.message}`);
+  for (const p of result.problems) lines.push(`problem ${p.code}${p.severity ? ` (${p.severity})` : ''} @${p.offset}+${p.length}: ${p.message}`);
   return lines.join('\n') + '\n';
 }

@@ -2,7 +2,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeBytes, parsePlist, validate } from '../../../server/src/service';
+import type { ParserMessageData } from '../../../server/src/service/parser/messages';
+import type { Problem } from '../../../server/src/service/types';
 import { dumpTree } from './dumpTree';
+
+const messageId = (p: Problem) => (p.data as ParserMessageData | undefined)?.messageId;
 
 const DIR = path.join(__dirname, '..', '..', 'fixtures', 'parser');
 
@@ -57,14 +61,14 @@ describe('plist parser', () => {
       ['unterminated comment in a value', doc('<key>A</key><string>x<!-- \0')],
     ];
     for (const [where, text] of cases) {
-      const nul = parsePlist(text).problems.filter((p) => p.message.startsWith('NUL'));
+      const nul = parsePlist(text).problems.filter((p) => messageId(p) === 'nul');
       assert.equal(nul.length, 1, where);
       assert.equal(text.charCodeAt(nul[0].offset), 0, where);
     }
     const twice = doc('<key>A\0</key><string>\0</string>');
-    assert.equal(parsePlist(twice).problems.filter((p) => p.message.startsWith('NUL')).length, 1, 'only the first is reported');
+    assert.equal(parsePlist(twice).problems.filter((p) => messageId(p) === 'nul').length, 1, 'only the first is reported');
     const data = doc('<key>A</key><data>QU\0JD</data>');
-    assert.ok(!parsePlist(data).problems.some((p) => p.message.startsWith('NUL')));
+    assert.ok(!parsePlist(data).problems.some((p) => messageId(p) === 'nul'));
     assert.ok(validate(data).some((d) => d.code === 'plist-invalid-value'));
   });
 });

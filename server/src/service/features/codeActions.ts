@@ -6,6 +6,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { migrateAll, MigrationMode } from '../migrate';
 import type { ProfileModel } from '../model';
+import { parserProblemKey } from '../parser/messages';
 import { parsePlist } from '../parser/plistParser';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, TextEdit as OffsetEdit } from '../types';
@@ -22,11 +23,10 @@ function keepsXmlIntact(text: string, parse: ParseResult, edits: OffsetEdit[]): 
   if (before.length === 0) return true;
   let out = text;
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  // Problems are compared by code and place of the data they carry, never by message text.
-  const id = (p: Problem) => `${p.code}:${JSON.stringify(p.data ?? null)}`;
-  const known = new Set(before.map(id));
+  // Problems are compared by code and the data they carry, never by (localised) message text.
+  const known = new Set(before.map(parserProblemKey));
   const after = parsePlist(out).problems;
-  return after.length <= before.length && after.every((p) => known.has(id(p)));
+  return after.length <= before.length && after.every((p) => known.has(parserProblemKey(p)));
 }
 
 /** Source action kinds for migrating a whole file (VS Code filters on these prefixes). */

@@ -7,7 +7,7 @@ import { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
 import type { ProfileModel } from '../model';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
-import { translateParserMessageJa } from '../parser/messagesJa';
+import { messageProblem, renderMessage } from '../parser/messages';
 import type { Problem, ServiceSettings, Severity } from '../types';
 
 export const SOURCE = 'mobileconfig';
@@ -65,10 +65,7 @@ export function collectProblems(model: ProfileModel, onRuleError?: RuleErrorHand
     const { text, parse, settings } = model;
     const problems: Problem[] = [...parse.problems];
     if (text.length > settings.maxDocumentSize) {
-      problems.push({
-        code: 'document-too-large', severity: 'info', offset: 0, length: 0,
-        message: `This file has ${text.length} characters, more than mobileconfig.limits.maxDocumentSize (${settings.maxDocumentSize}): only XML errors are reported.`,
-      });
+      problems.push({ ...messageProblem('document-too-large', 0, 0, settings.locale, 'documentTooLarge', text.length, settings.maxDocumentSize), severity: 'info' });
       return problems;
     }
     if (!parse.root) return problems;
@@ -98,9 +95,6 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
   const out: Diagnostic[] = [];
   const positionAt = (offset: number) => document.positionAt(offset);
   const uri = document.uri;
-  // Rules translate their own messages; the parser's (and this pipeline's) English ones are translated here.
-  const japanese = settings.locale.toLowerCase().startsWith('ja');
-  const localise = (p: Problem) => (japanese && !getRule(p.code)?.check ? translateParserMessageJa(p.message) ?? p.message : p.message);
   const sorted = problems.slice().sort((a, b) => a.offset - b.offset || a.code.localeCompare(b.code));
   for (const p of sorted) {
     const severity = effectiveSeverity(p, settings);
@@ -109,7 +103,7 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
       out.push({
         range: { start: positionAt(p.offset), end: positionAt(p.offset) },
         severity: DiagnosticSeverity.Information, source: SOURCE, code: 'too-many-diagnostics',
-        message: localise({ code: 'too-many-diagnostics', offset: 0, length: 0, message: `More than ${settings.maxDiagnostics} problems; the rest are not shown (mobileconfig.limits.maxDiagnostics).` }),
+        message: renderMessage(settings.locale, 'tooManyDiagnostics', settings.maxDiagnostics),
       });
       break;
     }
@@ -118,7 +112,7 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
       severity: SEVERITY[severity],
       source: SOURCE,
       code: p.code,
-      message: localise(p),
+      message: p.message,
     };
     if (p.related?.length) {
       d.relatedInformation = p.related.map((r) => ({

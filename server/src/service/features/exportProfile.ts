@@ -8,6 +8,7 @@ import { getString } from '../model/tree';
 import type { DictNode, ParseResult, PlistNode, ServiceSettings } from '../types';
 import { dataText, messageText, secretLabels } from './summary';
 import { escapeXml } from '../edits';
+import { refusesExport } from '../parser/messages';
 
 export const PLIST_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
   + '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
@@ -151,7 +152,7 @@ export function exportFileName(profileName: string | undefined, fallback: string
 export function buildExport(model: ProfileModel, diagnostics: Diagnostic[], fallbackName: string, wasSigned = false): ExportOutcome {
   const { text, parse } = model;
   const errors = diagnostics
-    .filter((d) => d.severity === 1 && !(parse.container === 'signed' && d.code === 'profile-signed'))
+    .filter((d) => (d.severity === 1 || refusesExport(d.data)) && !(parse.container === 'signed' && d.code === 'profile-signed'))
     .map((d) => ({ message: messageText(d), code: d.code === undefined ? undefined : String(d.code), line: d.range.start.line + 1 }));
   const top: DictNode | undefined = model.top;
   if (!parse.root || !top || getString(top, 'PayloadType') !== 'Configuration') {

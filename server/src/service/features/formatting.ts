@@ -6,6 +6,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { DictNode, KeyNode, ParseResult, PlistNode } from '../types';
+import { scanMarkupEnd } from '../parser/plistParser';
 
 /** The editor's formatting options that matter here (LSP `FormattingOptions` has them). */
 export interface FormatOptions {
@@ -246,18 +247,8 @@ function scanEpilog(text: string, from: number): Token[] | undefined {
 }
 
 function doctypeEnd(text: string, start: number): number {
-  let quote = 0;
-  let inSubset = false;
-  for (let i = start + 9; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (quote) {
-      if (c === quote) quote = 0;
-    } else if (c === 34 || c === 39) quote = c;
-    else if (c === 91) inSubset = true;
-    else if (c === 93) inSubset = false;
-    else if (c === 62 && !inSubset) return i + 1;
-  }
-  return -1;
+  const end = scanMarkupEnd(text, start + 9, text.length, true);
+  return end > 0 ? end : -1;
 }
 
 // ---------------------------------------------------------------------------------------------------------

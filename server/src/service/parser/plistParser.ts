@@ -4,12 +4,16 @@
  * so deep nesting cannot overflow the call stack, and `<data>` bodies are skipped with `indexOf`.
  */
 import type {
-  ArrayNode, BoolNode, ContainerKind, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, Problem, ScalarNode,
+  ArrayNode, BoolNode, ContainerKind, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, Problem, ScalarNode, Severity,
 } from '../types';
+import { messageProblem } from './messages';
+import type { ParserMessageArgs, ParserMessageId } from './messages';
 
 export interface ParseOptions {
   /** Containers nested deeper than this are reported once and skipped. */
   maxNestingDepth?: number;
+  /** Language of the problems' messages (`ja…` Japanese, otherwise English); their `data` is the same in every locale. */
+  locale?: string;
 }
 
 /** The element names of Apple's plist DTD that hold a value. */
@@ -18,9 +22,6 @@ const SCALAR_KINDS: Record<string, ScalarNode['kind']> = {
 };
 
 const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/** The parser reports only a document's first NUL (see `checkNul`). */
-export const NUL_MESSAGE = 'NUL characters are not allowed in XML.';
 
 /** Parser problem codes; each is also listed in the rule registry so severities can be configured. */
 export const ParserCodes = {
@@ -50,35 +51,58 @@ interface Frame {
   synthetic: boolean;
   /** Where this container's children start in the scanner's scratch list (entries for a dict, items for an array). */
   childStart: number;
+  /** A `<plist>` written inside a value: devices read it as the one value it holds (`parsePListTag`). */
+  nested?: boolean;
+  /** That one value, attached to the enclosing container when the nested `<plist>` closes. */
+  inner?: PlistNode;
 }
 
 const isNameStart = (c: number) =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
 const isNameChar = (c: number) => isNameStart(c) || (c >= 48 && c <= 57) || c === 45 || c === 46;
 const isSpace = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
+/** What may follow a `<` that opens markup: a name, `!` (comment, CDATA, DOCTYPE), `?` or `/`. */
+const startsMarkup = (c: number) => isNameStart(c) || c === 33 || c === 63 || c === 47;
+
+/**
+ * The end of markup whose name ends before `from`: the offset just past its `>`, skipping quoted attribute
+ * values (a `>` or `<` in quotes is text) and, for a DOCTYPE, its bracketed internal subset. Otherwise minus
+ * where the scan stopped: a `<` outside quotes (a tag cannot hold one; a DOCTYPE subset does) or `end`.
+ */
+export function scanMarkupEnd(text: string, from: number, end: number, doctype: boolean): number {
+  let quote = 0;
+  let inSubset = false;
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (doctype && (c === 91 /* [ */ || c === 93 /* ] */)) {
+      inSubset = c === 91;
+    } else if (c === 60 /* < */ && !doctype) {
+      return -i;
+    } else if (c === 62 /* > */ && !inSubset) {
+      return i + 1;
+    }
+  }
+  return -end;
+}
 
 /** Names and keys quoted in messages are cut short: a 1 MB key must not become a 1 MB diagnostic message. */
 const MAX_QUOTED = 80;
 const clip = (s: string) => (s.length > MAX_QUOTED ? s.slice(0, MAX_QUOTED) + '…' : s);
 
+/** The leaves devices read as text, where CDATA is allowed: `<string>`, `<key>` and `<real>` (`parseStringTag`). */
+const takesCdata = (name: string) => name === 'string' || name === 'key' || name === 'real';
+
+/** Characters XML 1.0 does not allow at all, not even as a character reference: C0 controls but tab, LF, CR, and U+FFFE, U+FFFF. */
+const isNonXmlChar = (code: number) => (code < 0x20 && code !== 9 && code !== 10 && code !== 13) || code === 0xfffe || code === 0xffff;
+
 /** End tags of the leaf elements as Apple's tools write them, for the fast path of `readText`. */
 const CLOSE_TAGS: Record<string, string> = {
   key: '</key>', string: '</string>', integer: '</integer>', real: '</real>', date: '</date>', data: '</data>', true: '</true>', false: '</false>',
 };
-
-/**
- * Key names seen by any parse, by the hash `keyName` computes. Internalised copies: they do not hold on to the
- * text they came from, and a name the catalog or a rule also spells is the same string object. Bounded, so
- * files of made-up keys cannot grow it without end.
- */
-const KEY_NAMES = new Map<number, string[]>();
-const MAX_SHARED_KEY_NAMES = 20_000;
-let keyNameCount = 0;
-
-/** The engine's single copy of a string: property names are internalised, so a one-key object returns it. */
-function internalize(s: string): string {
-  return Object.keys({ [s]: 0 })[0];
-}
 
 /** True when `close` (one of CLOSE_TAGS) is at `at`; `</key>` and `</string>` are compared inline. */
 function closesAt(text: string, at: number, close: string): boolean {
@@ -146,35 +170,26 @@ export function parsePlist(text: string, options: ParseOptions = {}): ParseResul
   const comments: { offset: number; length: number }[] = [];
   switch (container.kind) {
     case 'binary-plist':
-      problems.push({
-        code: ParserCodes.binary, offset: 0, length: Math.min(8, text.length),
-        message: 'This is a binary property list. Convert it to XML (for example `plutil -convert xml1 FILE`) to edit and validate it.',
-      });
+      problems.push(messageProblem(ParserCodes.binary, 0, Math.min(8, text.length), options.locale, 'binary'));
       return { root: undefined, problems, container: container.kind, comments };
     case 'signed': {
       const firstLineEnd = text.indexOf('\n');
-      problems.push({
-        code: ParserCodes.signed, offset: 0, length: Math.max(1, Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 40)),
-        message: container.xmlEnd > 0
-          ? 'This profile is signed (CMS/PKCS#7). Its embedded XML plist is validated; edits would break the signature, and portals want it unsigned.'
-          : 'This profile is signed (CMS/PKCS#7) but no embedded XML plist was found in it.',
-      });
+      const length = Math.max(1, Math.min(firstLineEnd < 0 ? text.length : firstLineEnd, 40));
+      problems.push(messageProblem(ParserCodes.signed, 0, length, options.locale, container.xmlEnd > 0 ? 'signed' : 'signedWithoutPlist'));
       if (container.xmlEnd === 0) return { root: undefined, problems, container: container.kind, comments };
       const inner = new Scanner(text, container.xmlStart, container.xmlEnd, problems, comments, options).run();
       return { root: inner, problems, container: container.kind, embedded: { offset: container.xmlStart, length: container.xmlEnd - container.xmlStart }, comments };
     }
     case 'empty':
-      problems.push({ code: ParserCodes.empty, offset: 0, length: text.length, message: 'The file is empty: a profile is an XML property list with a <plist> root.' });
+      problems.push(messageProblem(ParserCodes.empty, 0, text.length, options.locale, 'empty'));
       return { root: undefined, problems, container: container.kind, comments };
     case 'not-plist': {
       let i = 0;
       while (i < text.length && (isSpace(text.charCodeAt(i)) || text.charCodeAt(i) === 0xfeff)) i++;
       const lineEnd = text.indexOf('\n', i);
       // Clamped: a text of nothing but BOMs leaves `i` at the end, where a length of 1 would leave the document.
-      problems.push({
-        code: ParserCodes.malformed, offset: i, length: Math.min(text.length - i, Math.max(1, (lineEnd < 0 ? text.length : lineEnd) - i)),
-        message: 'This is not an XML property list: it should start with `<?xml` or `<plist`.',
-      });
+      const length = Math.min(text.length - i, Math.max(1, (lineEnd < 0 ? text.length : lineEnd) - i));
+      problems.push(messageProblem(ParserCodes.malformed, i, length, options.locale, 'notPlist'));
       return { root: undefined, problems, container: container.kind, comments };
     }
     default: {
@@ -184,10 +199,7 @@ export function parsePlist(text: string, options: ParseOptions = {}): ParseResul
   }
 }
 
-/**
- * A dict entry that is also its own `<key>` node: one object per key/value pair instead of two (a 10 MB
- * profile has over 50 000 pairs).
- */
+/** A dict entry that is also its own `<key>` node: one object per key/value pair instead of two. */
 class Entry implements DictEntry, KeyNode {
   value: PlistNode | undefined = undefined;
 
@@ -230,7 +242,7 @@ export class IrregularEntry implements DictEntry, KeyNode {
 
 /**
  * A leaf written `<kind>text</kind>` or a `<true/>`/`<false/>`: the text's span follows from the kind, so it
- * is not stored (16 bytes less on each of a big profile's 100 000 leaves). Bools share the class, so the
+ * is not stored, which keeps the most numerous object of a big tree small. Bools share the class, so the
  * tree's code sees few object shapes.
  */
 class PlainLeaf {
@@ -271,18 +283,6 @@ class KeylessEntry implements DictEntry {
   constructor(public value: PlistNode) {}
 }
 
-/**
- * Parses [start, end) of a text as a single value, the way it would parse inside a document, for re-parsing
- * one changed container of a tree (`maxNestingDepth` counts from that container). The caller checks that
- * exactly one value came back and no problems.
- */
-export function parseFragment(text: string, start: number, end: number, options: ParseOptions): { root: PlistNode | undefined; problems: Problem[]; comments: { offset: number; length: number }[] } {
-  const problems: Problem[] = [];
-  const comments: { offset: number; length: number }[] = [];
-  const root = new Scanner(text, start, end, problems, comments, options).fragment();
-  return { root, problems, comments };
-}
-
 /** One pass over [start, end) of the text with an explicit stack of open containers. */
 class Scanner {
   private pos: number;
@@ -290,6 +290,8 @@ class Scanner {
   private root: PlistNode | undefined;
   private sawPlist = false;
   private readonly maxDepth: number;
+  private readonly locale: string | undefined;
+  private readonly pos0: number;
   private tooDeepReported = false;
   /** The children of every open dict and array, innermost last; each frame owns the part from its `childStart`. */
   private readonly entryScratch: DictEntry[] = [];
@@ -308,18 +310,34 @@ class Scanner {
     options: ParseOptions,
   ) {
     this.pos = text.charCodeAt(start) === 0xfeff ? start + 1 : start;
+    this.pos0 = start;
     this.maxDepth = options.maxNestingDepth ?? 200;
+    this.locale = options.locale;
+    // Editors and decodeBytes drop a file's byte-order mark, so one still in the text is a second one, which
+    // devices reject: they skip one mark (`encodingForXMLData`) and then expect `<`.
+    if (this.pos > start) this.problem(ParserCodes.malformed, start, 1, 'secondBom');
   }
 
-  /** Parses [start, end) as one value inside an existing tree (see `parseFragment`): no `<plist>` is expected. */
-  fragment(): PlistNode | undefined {
-    this.sawPlist = true;
-    this.stack.push({ tag: 'plist', start: this.pos, startLength: 0, node: undefined, pendingKey: undefined, synthetic: true, childStart: 0 });
-    return this.run();
+  private problem<K extends ParserMessageId>(code: string, offset: number, length: number, id: K, ...args: ParserMessageArgs<K>): void {
+    this.problemWith(undefined, code, offset, length, id, ...args);
   }
 
-  private problem(code: string, offset: number, length: number, message: string): void {
-    this.problems.push({ code, offset, length: Math.max(0, length), message });
+  /**
+   * A problem whose severity differs from its rule's default. Devices parse the first element and ignore what
+   * follows it (`parseXMLPropertyList`), so anything after the root `</plist>` is at most a warning.
+   */
+  private problemWith<K extends ParserMessageId>(severity: Severity | undefined, code: string, offset: number, length: number, id: K, ...args: ParserMessageArgs<K>): void {
+    const problem = messageProblem(code, offset, length, this.locale, id, ...args);
+    const effective = severity ?? (offset >= this.rootEnd ? 'warning' : undefined);
+    if (effective) problem.severity = effective;
+    this.problems.push(problem);
+  }
+
+  /** Where the root `</plist>` ended (Infinity while open): devices ignore what follows. */
+  private rootEnd = Infinity;
+
+  private get rootClosed(): boolean {
+    return this.rootEnd !== Infinity;
   }
 
   private nulReported = false;
@@ -335,15 +353,15 @@ class Scanner {
     const at = span.indexOf('\0');
     if (at < 0) return;
     this.nulReported = true;
-    this.problem(ParserCodes.malformed, base + at, 1, NUL_MESSAGE);
+    this.problem(ParserCodes.malformed, base + at, 1, 'nul');
   }
 
   run(): PlistNode | undefined {
     const { text, end } = this;
     let pos = this.pos;
     while (pos < end) {
-      // The white space between tags is skipped here, char by char: a search for `<` and a second look at
-      // what it skipped cost more than this on a profile laid out one element per line.
+      // The white space between tags is skipped here, char by char: between tags it is a line break and
+      // indentation, shorter than what a search for `<` and a second look at the skipped text would cost.
       let c = text.charCodeAt(pos);
       while (c === 10 || c === 9 || c === 32 || c === 13) c = text.charCodeAt(++pos);
       if (pos >= end) break;
@@ -359,10 +377,26 @@ class Scanner {
       pos = this.pos;
     }
     this.closeAll();
+    this.checkReplacementCharacter();
     if (!this.sawPlist && this.root === undefined) {
-      this.problem(ParserCodes.malformed, 0, Math.min(end, 1), 'No <plist> element found: a profile is an XML property list.');
+      this.problem(ParserCodes.malformed, 0, Math.min(end, 1), 'noPlist');
     }
     return this.root;
+  }
+
+  /**
+   * Reports the first U+FFFD outside comments. A decoder puts it where bytes are not valid UTF-8 (overlong forms
+   * included), and devices refuse such bytes in keys, strings and `<data>`; in a comment they are skipped.
+   */
+  private checkReplacementCharacter(): void {
+    const { text, comments } = this;
+    let c = 0;
+    for (let at = text.indexOf('\ufffd', this.pos0); at >= 0 && at < this.end; at = text.indexOf('\ufffd', at + 1)) {
+      while (c < comments.length && comments[c].offset + comments[c].length <= at) c++;
+      if (c < comments.length && comments[c].offset <= at) continue;
+      this.problem(ParserCodes.malformed, at, 1, 'replacementCharacter');
+      return;
+    }
   }
 
   /** Text between tags outside any value element: only white space belongs there. */
@@ -374,7 +408,8 @@ class Scanner {
     if (i >= to) return;
     let j = to;
     while (j > i && isSpace(text.charCodeAt(j - 1))) j--;
-    this.problem(ParserCodes.malformed, i, j - i, 'Text outside a value element: put it inside <string>, <key> or another value element.');
+    if (this.rootClosed) this.problem(ParserCodes.malformed, i, j - i, 'afterPlist');
+    else this.problem(ParserCodes.malformed, i, j - i, 'strayText');
   }
 
   /** Handles the markup at `this.pos` (which is a `<`). */
@@ -388,7 +423,7 @@ class Scanner {
       if (text.startsWith('<![CDATA[', start)) {
         const close = text.indexOf(']]>', start);
         const stop = close < 0 || close + 3 > this.end ? this.end : close + 3;
-        this.problem(ParserCodes.malformed, start, stop - start, 'CDATA outside a value element.');
+        this.problem(ParserCodes.malformed, start, stop - start, 'strayCdata');
         this.checkNul(text.slice(start, stop), start);
         this.pos = stop;
         return;
@@ -399,7 +434,7 @@ class Scanner {
     if (next === 63 /* ? */) {
       const close = text.indexOf('?>', start + 2);
       if (close < 0 || close + 2 > this.end) {
-        this.problem(ParserCodes.malformed, start, 2, 'Unterminated processing instruction: expected `?>`.');
+        this.problem(ParserCodes.malformed, start, 2, 'unterminatedPi');
         this.checkNul(text.slice(start, this.end), start);
         this.pos = this.end;
         return;
@@ -472,10 +507,20 @@ class Scanner {
     return true;
   }
 
+  /**
+   * A `<` that starts no tag, comment or declaration: one problem up to the next `>` or the next `<` that starts
+   * markup, so each byte is read once; a run of stray `<` and the text between them is one problem.
+   */
   private badMarkup(start: number): void {
-    const close = this.text.indexOf('>', start + 1);
-    const stop = close < 0 || close >= this.end ? Math.min(this.end, start + 1) : close + 1;
-    this.problem(ParserCodes.malformed, start, stop - start, 'Malformed markup.');
+    const { text, end } = this;
+    let stop = start + 1;
+    for (;;) {
+      while (stop < end && text.charCodeAt(stop) !== 62 && text.charCodeAt(stop) !== 60) stop++;
+      if (stop < end && text.charCodeAt(stop) === 62) { stop++; break; }
+      if (stop >= end || startsMarkup(text.charCodeAt(stop + 1))) break;
+      stop++;
+    }
+    this.problem(ParserCodes.malformed, start, stop - start, 'malformedMarkup');
     this.checkNul(this.text.slice(start, stop), start);
     this.pos = stop;
   }
@@ -484,7 +529,7 @@ class Scanner {
     const start = this.pos;
     const close = this.text.indexOf('-->', start + 4);
     if (close < 0 || close + 3 > this.end) {
-      this.problem(ParserCodes.malformed, start, 4, 'Unterminated comment: expected `-->`.');
+      this.problem(ParserCodes.malformed, start, 4, 'unterminatedComment');
       this.checkNul(this.text.slice(start, this.end), start);
       this.pos = this.end;
       return;
@@ -498,31 +543,18 @@ class Scanner {
   private doctype(): void {
     const { text } = this;
     const start = this.pos;
-    let i = start + 9;
-    let quote = 0;
-    let inSubset = false;
-    for (; i < this.end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0) this.checkNul('\0', i);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) {
-        quote = c;
-      } else if (c === 91 /* [ */) {
-        inSubset = true;
-      } else if (c === 93 /* ] */) {
-        inSubset = false;
-      } else if (inSubset && c === 60 && text.startsWith('<!ENTITY', i)) {
-        const close = text.indexOf('>', i);
-        const len = (close < 0 ? this.end : close + 1) - i;
-        this.problem(ParserCodes.dtdEntity, i, len, 'Entity declarations are ignored: entities are never expanded here, and devices may reject the profile.');
-      } else if (c === 62 /* > */ && !inSubset) {
-        this.pos = i + 1;
-        return;
+    const found = scanMarkupEnd(text, start + 9, this.end, true);
+    const stop = found > 0 ? found : this.end;
+    this.checkNul(text.slice(start, stop), start);
+    const subset = text.indexOf('[', start);
+    if (subset >= 0 && subset < stop) {
+      for (let at = text.indexOf('<!ENTITY', subset); at >= 0 && at < stop; at = text.indexOf('<!ENTITY', at + 8)) {
+        const close = text.indexOf('>', at);
+        this.problem(ParserCodes.dtdEntity, at, (close < 0 || close >= stop ? stop : close + 1) - at, 'dtdEntity');
       }
     }
-    this.problem(ParserCodes.malformed, start, 9, 'Unterminated DOCTYPE declaration.');
-    this.pos = this.end;
+    if (found < 0) this.problem(ParserCodes.malformed, start, 9, 'unterminatedDoctype');
+    this.pos = stop;
   }
 
   /** The last tag read by readTag: its name, where it ends (negative: unterminated, stopped there) and `/>`. */
@@ -540,26 +572,11 @@ class Scanner {
     if (!isNameStart(text.charCodeAt(i))) return false;
     while (i < this.end && isNameChar(text.charCodeAt(i))) i++;
     this.tagName = internName(text, nameStart, i);
-    this.tagSelfClosing = false;
-    let quote = 0;
-    for (; i < this.end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0) this.checkNul('\0', i);
-      if (quote) {
-        if (c === quote) quote = 0;
-      } else if (c === 34 || c === 39) {
-        quote = c;
-      } else if (c === 60 /* < */) {
-        // A `<` before the tag closed: the tag is unterminated; stop here so the next tag still parses.
-        this.tagEnd = -i;
-        return true;
-      } else if (c === 62 /* > */) {
-        this.tagEnd = i + 1;
-        this.tagSelfClosing = text.charCodeAt(i - 1) === 47;
-        return true;
-      }
-    }
-    this.tagEnd = -this.end;
+    // A `<` before the tag closed leaves it unterminated; the scan stops there so the next tag still parses.
+    this.tagEnd = scanMarkupEnd(text, i, this.end, false);
+    const stop = this.tagEnd < 0 ? -this.tagEnd : this.tagEnd;
+    if (!this.nulReported && stop > i) this.checkNul(text.slice(i, stop), i);
+    this.tagSelfClosing = this.tagEnd > 0 && text.charCodeAt(this.tagEnd - 2) === 47;
     return true;
   }
 
@@ -570,7 +587,7 @@ class Scanner {
     const tagEnd = this.tagEnd;
     const selfClosing = this.tagSelfClosing;
     if (tagEnd < 0) {
-      this.problem(ParserCodes.malformed, start, -tagEnd - start, `Unterminated tag <${clip(name)}: expected \`>\`.`);
+      this.problem(ParserCodes.malformed, start, -tagEnd - start, 'unterminatedTag', clip(name));
       this.pos = -tagEnd;
       return;
     }
@@ -578,13 +595,23 @@ class Scanner {
     if (!this.sawPlist && this.stack.length === 0 && name !== 'plist') this.wrapFragment(name, start);
     switch (name) {
       case 'plist':
-        if (this.stack.length > 0 || this.sawPlist) {
-          this.problem(ParserCodes.malformed, start, tagEnd - start, '<plist> may only appear once, as the root element.');
+        if (this.stack.length === 0 && this.sawPlist) {
+          this.problem(ParserCodes.malformed, start, tagEnd - start, this.rootClosed ? 'afterPlist' : 'plistTwice');
           if (!selfClosing) this.skipElement(name);
           return;
         }
+        if (selfClosing) {
+          this.sawPlist = true;
+          this.problem(ParserCodes.malformed, start, tagEnd - start, 'emptyPlist');
+          return;
+        }
+        if (this.stack.length > 0) {
+          this.problemWith('warning', ParserCodes.malformed, start, tagEnd - start, 'nestedPlist');
+          this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined, synthetic: false, childStart: 0, nested: true });
+          return;
+        }
         this.sawPlist = true;
-        if (!selfClosing) this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined, synthetic: false, childStart: 0 });
+        this.stack.push({ tag: 'plist', start, startLength: tagEnd - start, node: undefined, pendingKey: undefined, synthetic: false, childStart: 0 });
         return;
       case 'dict':
       case 'array':
@@ -608,7 +635,10 @@ class Scanner {
    */
   private wrapFragment(name: string, start: number): void {
     this.sawPlist = true;
-    this.problem(ParserCodes.malformed, start, 1, 'No <plist> root element: a profile is `<plist version="1.0">` holding one <dict>.');
+    // Devices parse whatever element comes first (`parseXMLPropertyList`): a bare value is fine, but a bare
+    // `<key>` is read as one string and the rest is ignored, so that stays an error.
+    if (name === 'key') this.problem(ParserCodes.malformed, start, 1, 'noPlistRoot');
+    else this.problemWith('hint', ParserCodes.malformed, start, 1, 'bareRoot');
     this.stack.push({ tag: 'plist', start, startLength: 0, node: undefined, pendingKey: undefined, synthetic: true, childStart: 0 });
     if (name === 'key') {
       const node: DictNode = { kind: 'dict', offset: start, length: 0, parent: undefined, entries: [], selfClosing: false };
@@ -622,7 +652,7 @@ class Scanner {
     if (depth > this.maxDepth) {
       if (!this.tooDeepReported) {
         this.tooDeepReported = true;
-        this.problems.push({ code: ParserCodes.tooDeep, offset: start, length: tagEnd - start, message: `Nesting deeper than ${this.maxDepth} levels is not validated.` });
+        this.problem(ParserCodes.tooDeep, start, tagEnd - start, 'tooDeep', this.maxDepth);
       }
       if (!selfClosing) this.skipElement(name);
       return;
@@ -638,22 +668,33 @@ class Scanner {
     }
   }
 
+  /** The innermost open dict or array, looking through nested `<plist>` frames. */
   private containerParent(): DictNode | ArrayNode | undefined {
-    const top = this.stack[this.stack.length - 1];
-    return top?.node;
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const frame = this.stack[k];
+      if (!frame.nested) return frame.node;
+    }
+    return undefined;
   }
 
   /** Attaches a finished value to the innermost open container. */
   private attach(node: PlistNode): void {
     const top = this.stack[this.stack.length - 1];
     if (!top) {
-      this.problem(ParserCodes.malformed, node.offset, node.length, 'Value outside the <plist> element.');
+      this.problem(ParserCodes.malformed, node.offset, node.length, this.rootClosed ? 'afterPlist' : 'valueOutsidePlist');
       if (this.root === undefined && !this.sawPlist) this.root = node;
+      return;
+    }
+    if (top.nested) {
+      if (top.inner === undefined) top.inner = node;
+      else this.problem(ParserCodes.malformed, node.offset, node.length, 'extraValue');
       return;
     }
     if (top.tag === 'plist') {
       if (this.root === undefined) this.root = node;
-      else this.problem(ParserCodes.malformed, node.offset, node.length, '<plist> holds exactly one value; this one is extra.');
+      // After a bare root value (no `<plist>`), devices stop reading: a second value is ignored, not refused.
+      else if (top.synthetic) this.problemWith('warning', ParserCodes.malformed, node.offset, node.length, 'afterPlist');
+      else this.problem(ParserCodes.malformed, node.offset, node.length, 'extraValue');
       return;
     }
     const container = top.node!;
@@ -666,7 +707,7 @@ class Scanner {
       top.pendingKey = undefined;
     } else {
       this.entryScratch.push(new KeylessEntry(node));
-      this.problem(ParserCodes.valueWithoutKey, node.offset, node.length, 'Value without a <key> in a dictionary.');
+      this.problem(ParserCodes.valueWithoutKey, node.offset, node.length, 'valueWithoutKey');
     }
   }
 
@@ -675,8 +716,14 @@ class Scanner {
     else this.readText('key', start, tagEnd, false);
     const length = this.textEnd - start;
     const top = this.stack[this.stack.length - 1];
-    if (!top || top.node?.kind !== 'dict') {
-      this.problem(ParserCodes.misplacedKey, start, length, '<key> belongs only inside a <dict>.');
+    if (!top) {
+      this.problem(ParserCodes.misplacedKey, start, length, 'misplacedKey');
+      return;
+    }
+    if (top.node?.kind !== 'dict') {
+      // Outside a dict, devices read a <key> as a <string> (`parseXMLElement`), so the tree holds one too.
+      this.problemWith('warning', ParserCodes.misplacedKey, start, length, 'keyAsString');
+      this.attach(new Leaf('string', this.textValue, start, length, this.containerParent(), this.textValueOffset, this.textValueLength));
       return;
     }
     if (top.pendingKey) this.keyWithoutValue(top);
@@ -690,7 +737,7 @@ class Scanner {
 
   private keyWithoutValue(frame: Frame): void {
     const key = frame.pendingKey!;
-    this.problem(ParserCodes.keyWithoutValue, key.offset, key.length, `Key "${clip(key.name)}" has no value.`);
+    this.problem(ParserCodes.keyWithoutValue, key.offset, key.length, 'keyWithoutValue', clip(key.name));
     frame.pendingKey = undefined;
   }
 
@@ -700,7 +747,7 @@ class Scanner {
       this.readText(name, start, tagEnd, false);
       end = this.textEnd;
       if (this.textValue.trim() !== '') {
-        this.problem(ParserCodes.malformed, this.textValueOffset, this.textValueLength, `<${name}/> holds no text.`);
+        this.problem(ParserCodes.malformed, this.textValueOffset, this.textValueLength, 'boolWithText', name);
       }
     }
     const node: BoolNode = new PlainLeaf('bool', name === 'true', start, end - start, this.containerParent()) as BoolNode;
@@ -710,6 +757,12 @@ class Scanner {
   private scalarElement(kind: ScalarNode['kind'], name: string, start: number, tagEnd: number, selfClosing: boolean): void {
     if (selfClosing) this.emptyText(tagEnd);
     else this.readText(name, start, tagEnd, kind === 'data');
+    // Devices refuse `<data/>` (`parseXMLElement`); `<integer/>`, `<real/>`, `<date/>` fail the value check.
+    if (selfClosing && kind === 'data') this.problem(ParserCodes.malformed, start, tagEnd - start, 'emptyData');
+    // Integers and dates are read digit by digit (`parseIntegerTag`, `parseDateTag`): an `&` is refused.
+    if ((kind === 'integer' || kind === 'date') && this.ampFrom(this.textValueOffset) < this.textValueOffset + this.textValueLength) {
+      this.problem(ParserCodes.malformed, this.textValueOffset, this.textValueLength, 'referenceInValue', name);
+    }
     const length = this.textEnd - start;
     // Written `<kind>text</kind>` exactly (nearly always): where the text lies follows from the kind.
     const plain = !selfClosing && this.textValueOffset === start + kind.length + 2 && this.textValueLength === length - 2 * kind.length - 5;
@@ -722,7 +775,7 @@ class Scanner {
   private unknownElement(name: string, start: number, tagEnd: number, selfClosing: boolean): void {
     let end = tagEnd;
     if (!selfClosing) end = this.skipElement(name);
-    this.problem(ParserCodes.unknownElement, start, tagEnd - start, `<${clip(name)}> is not a property-list element (dict, array, key, string, integer, real, true, false, date, data).`);
+    this.problem(ParserCodes.unknownElement, start, tagEnd - start, 'unknownElement', clip(name));
     const node: ScalarNode = new Leaf('unknown', '', start, end - start, this.containerParent(), tagEnd, Math.max(0, end - tagEnd));
     this.attach(node);
   }
@@ -798,7 +851,7 @@ class Scanner {
     for (;;) {
       const lt = text.indexOf('<', i);
       if (lt < 0 || lt >= this.end) {
-        this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}>.`);
+        this.problem(ParserCodes.malformed, start, tagEnd - start, 'missingEndTag', name);
         const chunk = text.slice(i, this.end);
         if (!raw) {
           this.checkNul(chunk, i);
@@ -822,19 +875,21 @@ class Scanner {
             return this.setText(value, tagEnd, lt - tagEnd, gt + 1);
           }
         }
-        this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}>.`);
+        this.problem(ParserCodes.malformed, start, tagEnd - start, 'missingEndTag', name);
         this.pos = lt;
         return this.setText(value, tagEnd, lt - tagEnd, lt);
       }
       if (text.startsWith('<!--', lt)) {
         const close = text.indexOf('-->', lt + 4);
         if (close < 0 || close + 3 > this.end) {
-          this.problem(ParserCodes.malformed, lt, 4, 'Unterminated comment: expected `-->`.');
+          this.problem(ParserCodes.malformed, lt, 4, 'unterminatedComment');
           this.checkNul(text.slice(lt, this.end), lt);
           this.pos = this.end;
           return this.setText(value, tagEnd, this.end - tagEnd, this.end);
         }
         this.comments.push({ offset: lt, length: close + 3 - lt });
+        // Inside a value, devices take `<!` for the start of CDATA and refuse anything else (`parseStringTag`).
+        this.problem(ParserCodes.malformed, lt, close + 3 - lt, 'commentInValue', name);
         this.checkNul(text.slice(lt, close), lt);
         i = close + 3;
         continue;
@@ -842,7 +897,7 @@ class Scanner {
       if (text.startsWith('<![CDATA[', lt)) {
         const close = text.indexOf(']]>', lt + 9);
         if (close < 0 || close + 3 > this.end) {
-          this.problem(ParserCodes.malformed, lt, 9, 'Unterminated CDATA section: expected `]]>`.');
+          this.problem(ParserCodes.malformed, lt, 9, 'unterminatedCdata');
           this.checkNul(text.slice(lt, this.end), lt);
           this.pos = this.end;
           return this.setText(value, tagEnd, this.end - tagEnd, this.end);
@@ -852,11 +907,13 @@ class Scanner {
           this.checkNul(chunk, lt + 9);
           value += chunk;
         }
+        // Only string-like values (`parseStringTag`) take CDATA; integers, dates and data stop at its `<`.
+        if (!takesCdata(name)) this.problem(ParserCodes.malformed, lt, close + 3 - lt, 'cdataInValue', name);
         i = close + 3;
         continue;
       }
       // Another element inside a leaf: close the leaf here and let the main loop parse that element.
-      this.problem(ParserCodes.malformed, start, tagEnd - start, `Missing </${name}> (a <${name}> holds only text).`);
+      this.problem(ParserCodes.malformed, start, tagEnd - start, 'missingEndTagInLeaf', name);
       this.pos = lt;
       return this.setText(value, tagEnd, lt - tagEnd, lt);
     }
@@ -879,10 +936,8 @@ class Scanner {
   }
 
   /**
-   * A key name, one string per distinct name: a big profile repeats a few hundred names tens of thousands of
+   * A key name, one string per distinct name in this parse: a big profile repeats a few hundred names many
    * times. Looked up by length and three characters, then compared in place, so a repeat allocates nothing.
-   * Names are shared across parses and internalised (see `KEY_NAMES`), so the catalog's and the rules' own
-   * constants are the very same strings and comparing with them is a pointer check.
    */
   private keyName(from: number, to: number): string {
     const { text } = this;
@@ -890,29 +945,17 @@ class Scanner {
     if (length === 0) return '';
     if (length > 64 || this.ampFrom(from) < to) return this.textRun(from, to);
     const hash = length | ((text.charCodeAt(from) & 0x7f) << 6) | ((text.charCodeAt(to - 1) & 0x7f) << 13) | ((text.charCodeAt(from + (length >> 1)) & 0x7f) << 20);
-    const shared = KEY_NAMES.get(hash);
-    if (shared) {
-      for (const name of shared) if (text.startsWith(name, from)) return name;
-    }
     const own = this.keyNames.get(hash);
     if (own) {
       for (const name of own) if (text.startsWith(name, from)) return name;
     }
-    // A name met for the first time is checked for NUL here; the tables only ever hold names without one.
-    const raw = text.slice(from, to);
-    if (raw.indexOf('\0') >= 0) {
-      this.checkNul(raw, from);
-      return raw;
-    }
-    if (keyNameCount < MAX_SHARED_KEY_NAMES && (!shared || shared.length < 8)) {
-      const name = internalize(raw);
-      if (shared) shared.push(name);
-      else KEY_NAMES.set(hash, [name]);
-      keyNameCount++;
+    // A name met for the first time is checked for NUL here; the table only ever holds names without one.
+    const name = text.slice(from, to);
+    if (name.indexOf('\0') >= 0) {
+      this.checkNul(name, from);
       return name;
     }
-    // The shared table is full (a file of made-up keys): such names are only shared within this parse.
-    const name = raw;
+    // Eight names per hash at most, so a file of made-up keys cannot make a lookup slow.
     if (!own) this.keyNames.set(hash, [name]);
     else if (own.length < 8) own.push(name);
     return name;
@@ -926,8 +969,7 @@ class Scanner {
     let amp = chunk.indexOf('&');
     while (amp >= 0) {
       out += chunk.slice(last, amp);
-      // Look for the `;` only as far as a reference can reach: an unbounded indexOf made a megabyte of bare
-      // `&` quadratic (hostile fixture storm-ampersands).
+      // Look for the `;` only as far as a reference can reach, so a long run of bare `&` stays linear.
       const semi = chunk.slice(amp + 1, amp + 13).indexOf(';') + amp + 1;
       const ref = semi > amp ? chunk.slice(amp + 1, semi) : undefined;
       let decoded: string | undefined;
@@ -936,16 +978,20 @@ class Scanner {
           const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
           const digitsOk = ref[1] === 'x' || ref[1] === 'X' ? /^[0-9a-fA-F]+$/.test(ref.slice(2)) : /^[0-9]+$/.test(ref.slice(1));
           if (digitsOk && code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)) decoded = String.fromCodePoint(code);
+          // Devices take only a lower-case `x` (`parseEntityReference_pl`); they do accept any code point, so a
+          // character XML forbids gets through to the device but not through the export or other parsers.
+          if (decoded !== undefined && ref[1] === 'X') this.problem(ParserCodes.malformed, base + amp, semi - amp + 1, 'upperHexReference');
+          else if (decoded !== undefined && isNonXmlChar(code)) {
+            this.problemWith('warning', ParserCodes.malformed, base + amp, semi - amp + 1, 'nonXmlCharacter', code.toString(16).toUpperCase());
+          }
         } else {
           decoded = PREDEFINED_ENTITIES[ref];
         }
       }
       if (decoded === undefined) {
         const len = ref !== undefined ? semi - amp + 1 : 1;
-        this.problem(ParserCodes.malformed, base + amp, len,
-          ref !== undefined && /^[A-Za-z_][\w.-]*$/.test(ref)
-            ? `Unknown entity &${ref}; (only &amp; &lt; &gt; &quot; &apos; and character references are allowed; DTD entities are never expanded).`
-            : 'A bare `&` must be written `&amp;`.');
+        if (ref !== undefined && /^[A-Za-z_][\w.-]*$/.test(ref)) this.problem(ParserCodes.malformed, base + amp, len, 'unknownEntity', ref);
+        else this.problem(ParserCodes.malformed, base + amp, len, 'bareAmpersand');
         out += ref !== undefined ? chunk.slice(amp, semi + 1) : '&';
         last = ref !== undefined ? semi + 1 : amp + 1;
       } else {
@@ -963,7 +1009,7 @@ class Scanner {
     if (!this.readTag(start + 2)) return this.badMarkup(start);
     const endName = this.tagName;
     const tagEnd = this.tagEnd < 0 ? -this.tagEnd : this.tagEnd;
-    if (this.tagEnd < 0) this.problem(ParserCodes.malformed, start, tagEnd - start, `Unterminated end tag </${clip(endName)}: expected \`>\`.`);
+    if (this.tagEnd < 0) this.problem(ParserCodes.malformed, start, tagEnd - start, 'unterminatedEndTag', clip(endName));
     this.pos = tagEnd;
     // Find the innermost open element with this name; everything opened after it was left unclosed.
     let match = -1;
@@ -971,12 +1017,12 @@ class Scanner {
       if (this.stack[k].tag === endName) { match = k; break; }
     }
     if (match < 0) {
-      this.problem(ParserCodes.malformed, start, tagEnd - start, `Unexpected </${clip(endName)}>: no open <${clip(endName)}> to close.`);
+      this.problem(ParserCodes.malformed, start, tagEnd - start, 'unexpectedEndTag', clip(endName));
       return;
     }
     while (this.stack.length - 1 > match) {
       const frame = this.stack.pop()!;
-      this.problem(ParserCodes.malformed, frame.start, frame.startLength, `Missing </${frame.tag}>.`);
+      this.problem(ParserCodes.malformed, frame.start, frame.startLength, 'missingEndTag', frame.tag);
       this.finish(frame, start);
     }
     this.finish(this.stack.pop()!, tagEnd);
@@ -989,6 +1035,7 @@ class Scanner {
    */
   private finish(frame: Frame, end: number): void {
     if (frame.pendingKey) this.keyWithoutValue(frame);
+    if (frame.tag === 'plist' && !frame.synthetic) return this.finishPlist(frame, end);
     const node = frame.node;
     if (!node) return;
     node.length = end - node.offset;
@@ -1001,10 +1048,18 @@ class Scanner {
     }
   }
 
+  /** A `<plist>` gives its one value to the container around it, or is the root; one with no value is refused. */
+  private finishPlist(frame: Frame, end: number): void {
+    const value = frame.nested ? frame.inner : this.root;
+    if (value === undefined) this.problem(ParserCodes.malformed, frame.start, frame.startLength, 'emptyPlist');
+    if (!frame.nested) this.rootEnd = end;
+    else if (value) this.attach(value);
+  }
+
   private closeAll(): void {
     while (this.stack.length > 0) {
       const frame = this.stack.pop()!;
-      if (!frame.synthetic) this.problem(ParserCodes.malformed, frame.start, frame.startLength, `Missing </${frame.tag}>.`);
+      if (!frame.synthetic) this.problem(ParserCodes.malformed, frame.start, frame.startLength, 'missingEndTag', frame.tag);
       this.finish(frame, this.end);
     }
   }
