@@ -118,6 +118,31 @@ export function hasWrappedLayout(payloadType: string): boolean {
   return overlay.wrappedLayouts.some((w) => w.payloadType === payloadType);
 }
 
+const requiredKeys = new WeakMap<KeyContainer, readonly KeySchema[]>();
+
+/** The keys of a container that are required, always or under a condition (computed once per container). */
+export function getRequiredKeys(container: KeyContainer): readonly KeySchema[] {
+  let keys = requiredKeys.get(container);
+  if (!keys) requiredKeys.set(container, (keys = (container.keys ?? []).filter((k) => k.presence === 'required' || k.requiredWhen)));
+  return keys;
+}
+
+const patterns = new Map<string, RegExp | null>();
+
+/** A key's `format` pattern compiled once; null when JavaScript cannot compile Apple's pattern. */
+export function getFormatPattern(source: string): RegExp | null {
+  let re = patterns.get(source);
+  if (re === undefined) {
+    try {
+      re = new RegExp(source);
+    } catch {
+      re = null;
+    }
+    patterns.set(source, re);
+  }
+  return re;
+}
+
 const anywhereKeys = new Map<string, KeySchema>();
 
 /** A key the overlay accepts at any depth of this payload type (see `Overlay.anywhereKeys`). */

@@ -5,13 +5,13 @@
  */
 import type { KeyContainer, KeySchema, SupportedOS } from '../catalog';
 import { getAnywhereKey, getCommonPayloadSchema, getMemberKey, getTopLevelSchema } from '../catalog';
-import type { DictNode, ParseResult, PlistNode, ScalarNode, ServiceSettings } from '../types';
-import { CertificateReference, findReferences } from './references';
+import type { DictNode, KeyNode, ParseResult, PlistNode, ScalarNode, ServiceSettings } from '../types';
+import { CertificateReference, isReference } from './references';
 import {
   KnownPayload, knownPayloads, memoisedOsMerge, OsMerge, PayloadWalk, resolveDict, ResolvedDict, targetsMac, TOP_LEVEL_TYPE, walkPayload,
 } from './schema';
-import { findPlaceholders, Placeholder } from './placeholders';
-import { findSecrets, Secret } from './secrets';
+import { findPlaceholder, Placeholder } from './placeholders';
+import { isSecret, Secret } from './secrets';
 import { getString, getStringNode, getValue, Payload, walkContainers } from './tree';
 import { describeVpn, equivalentNewPayload, indexNewApp, NewAppIndex, twinOf, VPN_PAYLOAD_TYPE, VpnPayload } from './vpn';
 
@@ -57,10 +57,8 @@ export class ProfileModel {
     containers?: readonly PlistNode[];
     vpn?: readonly VpnPayload[];
     newApp?: NewAppIndex;
-    references?: readonly CertificateReference[];
-    secrets?: readonly Secret[];
+    strings?: { references: CertificateReference[]; secrets: Secret[]; placeholders: Placeholder[] };
     secretNodes?: Set<PlistNode>;
-    placeholders?: readonly Placeholder[];
     placeholderNodes?: Set<PlistNode>;
     known?: readonly KnownPayload[];
     mac?: boolean;
@@ -207,9 +205,38 @@ export class ProfileModel {
   // Certificates and secrets
   // -------------------------------------------------------------------------------------------------------
 
+  /**
+   * One pass over every `<string>` of the payloads, in document order, sorting out the references, secrets and
+   * placeholders (each defined in its own file). An array's items take the array's key.
+   */
+  private get strings(): { references: CertificateReference[]; secrets: Secret[]; placeholders: Placeholder[] } {
+    if (this.memo.strings) return this.memo.strings;
+    const out = { references: [] as CertificateReference[], secrets: [] as Secret[], placeholders: [] as Placeholder[] };
+    for (const payload of this.allPayloads) {
+      const visit = (node: PlistNode, key: KeyNode | undefined, dict: DictNode) => {
+        if (node.kind === 'dict') {
+          for (const e of node.entries) {
+            // The profile dict's PayloadContent holds payloads of their own, visited as such.
+            if (!e.value || (payload.index < 0 && node === payload.dict && e.key?.name === 'PayloadContent')) continue;
+            visit(e.value, e.key, node);
+          }
+        } else if (node.kind === 'array') {
+          for (const item of node.items) visit(item, key, dict);
+        } else if (node.kind === 'string') {
+          if (key && isReference(node, key)) out.references.push({ key, node, dict, payload });
+          if (isSecret(node, key?.name, payload)) out.secrets.push({ key: key!.name, node, payload });
+          const text = findPlaceholder(node.value);
+          if (text) out.placeholders.push({ node, text, payload });
+        }
+      };
+      visit(payload.dict, undefined, payload.dict);
+    }
+    return (this.memo.strings = out);
+  }
+
   /** Every certificate reference of the profile (see references.ts for what counts). */
   get certificateReferences(): readonly CertificateReference[] {
-    return (this.memo.references ??= findReferences(this.allPayloads));
+    return this.strings.references;
   }
 
   /** The reference held by this `<string>`, if it is one. */
@@ -219,7 +246,7 @@ export class ProfileModel {
 
   /** Every clear-text secret of the profile (see secrets.ts for what counts). */
   get secrets(): readonly Secret[] {
-    return (this.memo.secrets ??= findSecrets(this.allPayloads));
+    return this.strings.secrets;
   }
 
   /** True when the node holds a secret: hover, the preview and messages must never show its value. */
@@ -230,7 +257,7 @@ export class ProfileModel {
 
   /** Every string holding a placeholder (see placeholders.ts). */
   get placeholders(): readonly Placeholder[] {
-    return (this.memo.placeholders ??= findPlaceholders(this.allPayloads));
+    return this.strings.placeholders;
   }
 
   /** True when the node is a string with a placeholder: only the placeholder rule judges it. */

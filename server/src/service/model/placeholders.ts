@@ -3,13 +3,15 @@
  * device (`$EMAIL`, `{{name}}`, `{% tag %}`, `%SerialNumber%`, `${uuid_1}`). A value holding one is judged by the
  * placeholder rule alone, not by format, type or UUID rules that would only see the unfilled text.
  */
-import type { PlistNode, ScalarNode } from '../types';
+import type { ScalarNode } from '../types';
 import type { Payload } from './tree';
 
 const PLACEHOLDER = /\{\{[^{}]*\}\}|\{%[^%]*%\}|\$\{[^}]*\}|\$[A-Z][A-Z0-9_]+|%[A-Za-z_]\w*%/;
 
 /** The first placeholder in a value, if any. */
 export function findPlaceholder(value: string): string | undefined {
+  // Most values have none of the characters a placeholder starts with: skip the pattern for them.
+  if (value.indexOf('$') < 0 && value.indexOf('{') < 0 && value.indexOf('%') < 0) return undefined;
   return PLACEHOLDER.exec(value)?.[0];
 }
 
@@ -18,27 +20,4 @@ export interface Placeholder {
   /** The placeholder text itself, e.g. `$EMAIL`. */
   text: string;
   payload: Payload;
-}
-
-/** Every `<string>` of these payloads that holds a placeholder, in document order. */
-export function findPlaceholders(payloads: readonly Payload[]): Placeholder[] {
-  const out: Placeholder[] = [];
-  for (const payload of payloads) {
-    const visit = (node: PlistNode) => {
-      if (node.kind === 'dict') {
-        for (const e of node.entries) {
-          // The profile dict's PayloadContent holds payloads of their own, visited as such.
-          if (!e.value || (payload.index < 0 && node === payload.dict && e.key?.name === 'PayloadContent')) continue;
-          visit(e.value);
-        }
-      } else if (node.kind === 'array') {
-        for (const item of node.items) visit(item);
-      } else if (node.kind === 'string') {
-        const text = findPlaceholder(node.value);
-        if (text) out.push({ node, text, payload });
-      }
-    };
-    visit(payload.dict);
-  }
-  return out;
 }

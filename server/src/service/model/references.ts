@@ -3,7 +3,7 @@
  * profile by its PayloadUUID (PayloadCertificateUUID, PayloadCertificateAnchorUUID, IdentityCertificateUUID,
  * …). Go to definition, completion, the UUID fixes and the certificate rules all read the model's list.
  */
-import type { DictNode, KeyNode, PlistNode, ScalarNode } from '../types';
+import type { DictNode, KeyNode, ScalarNode } from '../types';
 import type { Payload } from './tree';
 
 /** Key names that hold certificate references. */
@@ -34,30 +34,7 @@ export function isReferenceKey(name: string): boolean {
   return REFERENCE_KEY.test(name);
 }
 
-/** Every non-empty certificate reference of these payloads (a string, or the strings of an array), in document order. */
-export function findReferences(payloads: readonly Payload[]): CertificateReference[] {
-  const out: CertificateReference[] = [];
-  for (const payload of payloads) {
-    const visit = (node: PlistNode) => {
-      if (node.kind === 'array') {
-        for (const item of node.items) visit(item);
-        return;
-      }
-      if (node.kind !== 'dict') return;
-      for (const e of node.entries) {
-        const v = e.value;
-        if (!v || !e.key) continue;
-        // The profile dict's PayloadContent holds payloads of their own, visited as such.
-        if (payload.index < 0 && node === payload.dict && e.key.name === 'PayloadContent') continue;
-        if (isReferenceKey(e.key.name)) {
-          const strings = v.kind === 'array' ? v.items : [v];
-          for (const s of strings) if (s.kind === 'string' && s.value.trim() !== '') out.push({ key: e.key, node: s, dict: node, payload });
-        } else {
-          visit(v);
-        }
-      }
-    };
-    visit(payload.dict);
-  }
-  return out;
+/** True when a `<string>` under `key` (an array's items take the array's key) is a certificate reference. */
+export function isReference(node: ScalarNode, key: KeyNode | undefined): boolean {
+  return key !== undefined && isReferenceKey(key.name) && node.value.trim() !== '';
 }

@@ -3,6 +3,7 @@
  * requires only under a condition (e.g. IPSec when VPNType is IPSec). Keys other rules already require are
  * left to them, so one omission gives one diagnostic.
  */
+import { getRequiredKeys } from '../catalog';
 import type { Condition, KeyContainer, KeySchema } from '../catalog';
 import { getEntry } from '../model/tree';
 import { coveredElsewhere, scalarOf, SchemaDict, TOP_LEVEL_TYPE, valueAtPath } from '../model/schema';
@@ -51,7 +52,7 @@ export const payloadKeyRequired: Rule = {
   check(ctx) {
     ctx.model.schema.forEach(({ walk: part, payload: p }) => {
       for (const d of part.dicts) {
-        const keys = requiredKeys(d.container);
+        const keys = getRequiredKeys(d.container);
         if (keys.length === 0) continue;
         const plain: string[] = [];
         const conditional: { key: KeySchema; cond: Condition }[] = [];
@@ -73,10 +74,7 @@ export const payloadKeyRequired: Rule = {
   },
 };
 
-/** The keys of a container that are required, always or under a condition. */
-function requiredKeys(container: KeyContainer): readonly KeySchema[] {
-  return (container.keys ?? []).filter((k) => k.presence === 'required' || k.requiredWhen);
-}
+
 
 /** Where to point: the key naming a nested dict, the PayloadType of a payload, else the dict's start tag. */
 function spanOf(d: SchemaDict): { offset: number; length: number } {

@@ -4,16 +4,10 @@
  * looser or stricter than what devices accept. A pattern that does not compile as JavaScript is skipped.
  */
 import { coveredElsewhere, scalarOf } from '../model/schema';
+import { getFormatPattern } from '../catalog';
 import type { Rule } from './rule';
 
-/** A `format` pattern compiled; null when JavaScript cannot compile Apple's pattern. */
-function compile(source: string): RegExp | null {
-  try {
-    return new RegExp(source);
-  } catch {
-    return null;
-  }
-}
+
 
 export const payloadValueRange: Rule = {
   id: 'payload-value-range',
@@ -47,7 +41,7 @@ export const payloadValueRange: Rule = {
         } else if (key.format && node.kind === 'string' && node.value !== '') {
           // A certificate reference is checked against the profile's payloads by the certificate rules.
           if (key.name === 'PayloadCertificateUUID' || ctx.model.isPlaceholder(node)) continue;
-          const re = compile(key.format);
+          const re = getFormatPattern(key.format);
           if (re && !re.test(node.value)) {
             const shown = node.value.length > 40 ? node.value.slice(0, 40) + '…' : node.value;
             ctx.report({ offset: node.valueOffset, length: node.valueLength, severity: 'warning', message: ctx.t('format', shown, name, key.format) });
