@@ -177,5 +177,7 @@ export function suppressionActions(document: TextDocument, parse: ParseResult, d
   return [{
     title: disableNextLineTitle(code, locale), kind: SUPPRESS_KIND, diagnostics: [diagnostic],
     edit: { changes: { [document.uri]: [{ range: { start: at, end: at }, newText: edit.newText }] } },
+    // Like the rules' fixes, the action says what it is in data, not only in its title.
+    data: { code, fix: 'disable-next-line' },
   }];
 }

@@ -30,6 +30,6 @@ export const suppressionUnused: Rule = {
     // The directive's removable span (its whole line when the comment stands alone) travels in `data`.
     const data = problem.data as { remove?: { offset: number; length: number } } | undefined;
     if (!data?.remove) return [];
-    return [{ title: ctx.t('remove'), edits: [{ ...data.remove, newText: '' }], isPreferred: true }];
+    return [{ id: 'remove', title: ctx.t('remove'), edits: [{ ...data.remove, newText: '' }], isPreferred: true }];
   },
 };
