@@ -10,7 +10,7 @@ import type { Node as JsonNode, ParseError } from 'jsonc-parser/lib/esm/main.js'
 import { minimatch } from 'minimatch';
 import type { MobileconfigSettings } from './protocol';
 import { rules } from './service';
-import { nearestNames } from './service/schemaWalk';
+import { nearestNames } from './service/model/schema';
 
 export const CONFIG_FILE_NAME = '.mobileconfig-lint.json';
 
