@@ -92,6 +92,15 @@ describe('suppression comments', () => {
       assert.equal(service.getCodeActions(parsed, inside.range, [inside]).filter((a) => a.kind === SUPPRESS_KIND).length, 0);
     });
 
+    it('is not offered for a diagnostic of an older version whose problem is gone', () => {
+      const { doc: oldDoc } = suppressAction(flagged);
+      const old = service.parseDocument(oldDoc);
+      const d = service.validate(old).find((x) => x.code === CODE)!;
+      const fixedText = flagged.replace('A8364220-5D8D-40A9-Af66-1Fbfef94E116', 'A8364220-5D8D-40A9-AF66-1FBFEF94E116');
+      const now = service.parseDocument(TextDocument.create('file:///s.mobileconfig', 'mobileconfig', 2, fixedText));
+      assert.deepEqual(service.getCodeActions(now, d.range, [d]).filter((a) => a.kind === SUPPRESS_KIND), []);
+    });
+
     it('is offered in Japanese under a Japanese UI', () => {
       const doc = TextDocument.create('file:///s.mobileconfig', 'mobileconfig', 1, flagged);
       const parsed = service.parseDocument(doc);

@@ -10,7 +10,7 @@ import { parserProblemKey } from '../parser/messages';
 import { parsePlist } from '../parser/plistParser';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, TextEdit as OffsetEdit } from '../types';
-import { createRuleContext, errorsWithin, SOURCE } from './diagnostics';
+import { collectProblems, createRuleContext, errorsWithin, SOURCE } from './diagnostics';
 import { suppressionActions } from './suppression';
 
 /**
@@ -78,7 +78,7 @@ export function getCodeActions(document: TextDocument, model: ProfileModel, _ran
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
     // After every fix, as in ESLint: silencing a rule is the last resort.
-    suppressions.push(...suppressionActions(document, parse, diagnostic, diagnostic.code, model.settings.locale));
+    suppressions.push(...suppressionActions(document, parse, diagnostic, diagnostic.code, model.settings.locale, collectProblems(model)));
     const rule = getRule(diagnostic.code);
     if (!rule?.fixes) continue;
     const offset = document.offsetAt(diagnostic.range.start);

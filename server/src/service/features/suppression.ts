@@ -140,6 +140,11 @@ function disableNextLineTitle(code: string, locale: string): string {
   return translate(suppressionUnused.messages, locale, 'disableLine', [code]);
 }
 
+function nextLineBreak(text: string, offset: number): number {
+  const found = text.slice(offset).search(/\r|\n/);
+  return found < 0 ? text.length : offset + found;
+}
+
 function lastLineBreak(text: string, offset: number): number {
   return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
 }
@@ -169,9 +174,18 @@ function lineOf(starts: number[], offset: number): number {
 /** The kind of the "disable for the next line" quick fix: a quick fix, told apart from the rules' own fixes. */
 export const SUPPRESS_KIND = `${CodeActionKind.QuickFix}.mobileconfig.disable`;
 
-/** The "disable for the next line" quick fix for one diagnostic, or none where a comment cannot go. */
-export function suppressionActions(document: TextDocument, parse: ParseResult, diagnostic: Diagnostic, code: string, locale: string): CodeAction[] {
-  const edit = disableNextLineEdit(document.getText(), parse, document.offsetAt(diagnostic.range.start), code);
+/**
+ * The "disable for the next line" quick fix for one diagnostic, or none where a comment cannot go. `current` are
+ * the document's problems now: a diagnostic from an older version whose rule no longer reports on that line gets
+ * no fix, since the comment would suppress nothing.
+ */
+export function suppressionActions(document: TextDocument, parse: ParseResult, diagnostic: Diagnostic, code: string, locale: string, current: readonly Problem[]): CodeAction[] {
+  const text = document.getText();
+  const offset = document.offsetAt(diagnostic.range.start);
+  const lineStart = lastLineBreak(text, offset) + 1;
+  const lineEnd = nextLineBreak(text, offset);
+  if (!current.some((p) => p.code === code && p.offset >= lineStart && p.offset <= lineEnd)) return [];
+  const edit = disableNextLineEdit(text, parse, offset, code);
   if (!edit) return [];
   const at = document.positionAt(edit.offset);
   return [{
