@@ -342,7 +342,7 @@ class ConfigLookup {
     const key = path.resolve(file);
     let config = this.read.get(key);
     if (!config) {
-      const result = readConfigFile(displayPath(key));
+      const result = readConfigFile(displayPath(key), localeFromEnv());
       for (const p of result.problems) this.failures.push(formatConfigProblem(p));
       config = result.config;
       this.read.set(key, config);

@@ -11,6 +11,8 @@ import { minimatch } from 'minimatch';
 import type { MobileconfigSettings } from './protocol';
 import { rules } from './service';
 import { nearestNames } from './service/model/schema';
+import { translate } from './service/rules/rule';
+import type { Messages } from './service/rules/rule';
 
 export const CONFIG_FILE_NAME = '.mobileconfig-lint.json';
 
@@ -34,6 +36,50 @@ const SEVERITIES = ['error', 'warning', 'info', 'hint', 'off'];
 const MODES = ['standalone', 'portal'];
 const VERSION = /^(\d+(\.\d+){0,2})?$/;
 
+/** What is wrong with a configuration file, in the CLI's or the editor's language. */
+const MESSAGES: Messages = {
+  en: {
+    unreadable: 'cannot read the configuration file: {0}',
+    missing: 'no such file',
+    folder: 'is a directory',
+    denied: 'permission denied',
+    invalidJson: 'invalid JSON: {0}',
+    notObject: 'the configuration must be a JSON object',
+    schema: '"$schema" must be a string',
+    mode: '"mode" must be one of {0}',
+    minimumIOS: '"minimumIOS" must be a version string such as "15.0" (or "" for no check)',
+    rules: '"rules" must be an object mapping rule ids to a severity or "off"',
+    unknownRule: 'unknown rule id "{0}"{1}',
+    didYouMean: ' (did you mean "{0}"?)',
+    severity: 'the severity of "{0}" must be one of {1}',
+    anyconnect: '"anyconnect" must be an object with "newSubtypes" and/or "legacySubtypes"',
+    anyconnectField: 'unknown field "anyconnect.{0}" (known: "newSubtypes", "legacySubtypes")',
+    strings: '"{0}" must be an array of strings',
+    ignore: '"ignore" must be an array of glob strings',
+    unknownField: 'unknown field "{0}" (known: "mode", "rules", "minimumIOS", "anyconnect", "ignore")',
+  },
+  ja: {
+    unreadable: '設定ファイルを読み込めません: {0}',
+    missing: 'ファイルがありません',
+    folder: 'フォルダーです',
+    denied: 'アクセスが拒否されました',
+    invalidJson: 'JSON として正しくありません: {0}',
+    notObject: '設定は JSON オブジェクトでなければなりません',
+    schema: '"$schema" は文字列でなければなりません',
+    mode: '"mode" は {0} のいずれかでなければなりません',
+    minimumIOS: '"minimumIOS" は "15.0" のようなバージョン文字列 (チェックしない場合は "") でなければなりません',
+    rules: '"rules" はルール ID ごとに重大度または "off" を指定するオブジェクトでなければなりません',
+    unknownRule: '不明なルール ID "{0}" です{1}',
+    didYouMean: ' ("{0}" のことですか?)',
+    severity: '"{0}" の重大度は {1} のいずれかでなければなりません',
+    anyconnect: '"anyconnect" は "newSubtypes" や "legacySubtypes" を持つオブジェクトでなければなりません',
+    anyconnectField: '不明なフィールド "anyconnect.{0}" です (使えるのは "newSubtypes", "legacySubtypes")',
+    strings: '"{0}" は文字列の配列でなければなりません',
+    ignore: '"ignore" は glob 文字列の配列でなければなりません',
+    unknownField: '不明なフィールド "{0}" です (使えるのは "mode", "rules", "minimumIOS", "anyconnect", "ignore")',
+  },
+};
+
 /** The nearest configuration file in `dir` or one of its parents, or undefined. */
 export function findConfigFile(dir: string, exists: (file: string) => boolean = isFile): string | undefined {
   for (let current = path.resolve(dir); ; current = path.dirname(current)) {
@@ -52,16 +98,17 @@ function isFile(file: string): boolean {
 }
 
 /** Reads and checks a configuration file. An unreadable or malformed file gives problems, never an exception. */
-export function readConfigFile(file: string): { config: LintConfig; problems: ConfigProblem[] } {
+export function readConfigFile(file: string, locale = 'en'): { config: LintConfig; problems: ConfigProblem[] } {
+  const t = (key: string, ...args: string[]) => translate(MESSAGES, locale, key, args);
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(error);
-    return { config: { file, settings: {}, ignore: [] }, problems: [{ file, line: 1, column: 1, message: `cannot read the configuration file: ${why}` }] };
+    const why = code === 'ENOENT' ? t('missing') : code === 'EISDIR' ? t('folder') : code === 'EACCES' ? t('denied') : String(error);
+    return { config: { file, settings: {}, ignore: [] }, problems: [{ file, line: 1, column: 1, message: t('unreadable', why) }] };
   }
-  return parseConfigText(text, file);
+  return parseConfigText(text, file, locale);
 }
 
 /**
@@ -69,7 +116,8 @@ export function readConfigFile(file: string): { config: LintConfig; problems: Co
  * not silently change every other setting; unknown fields and rule ids are reported too (a misspelt rule id
  * would otherwise configure nothing).
  */
-export function parseConfigText(text: string, file: string): { config: LintConfig; problems: ConfigProblem[] } {
+export function parseConfigText(text: string, file: string, locale = 'en'): { config: LintConfig; problems: ConfigProblem[] } {
+  const t = (key: string, ...args: string[]) => translate(MESSAGES, locale, key, args);
   const problems: ConfigProblem[] = [];
   const config: LintConfig = { file, settings: {}, ignore: [] };
   // Editors write a BOM now and then; JSON has none.
@@ -79,11 +127,11 @@ export function parseConfigText(text: string, file: string): { config: LintConfi
   const root = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false });
   if (errors.length > 0) {
     // The first error is the one to fix; those after it mostly follow from it.
-    at(errors[0].offset, `invalid JSON: ${describeParseError(printParseErrorCode(errors[0].error))}`);
+    at(errors[0].offset, t('invalidJson', describeParseError(printParseErrorCode(errors[0].error))));
     return { config, problems };
   }
   if (!root || root.type !== 'object') {
-    at(root?.offset ?? 0, 'the configuration must be a JSON object');
+    at(root?.offset ?? 0, t('notObject'));
     return { config, problems };
   }
   const ruleIds = new Set(rules.map((r) => r.id));
@@ -91,26 +139,26 @@ export function parseConfigText(text: string, file: string): { config: LintConfi
     const name = key.value as string;
     switch (name) {
       case '$schema':
-        if (value.type !== 'string') at(value.offset, '"$schema" must be a string');
+        if (value.type !== 'string') at(value.offset, t('schema'));
         break;
       case 'mode':
         if (value.type === 'string' && MODES.includes(value.value)) config.settings.mode = value.value;
-        else at(value.offset, `"mode" must be one of ${MODES.map((m) => `"${m}"`).join(', ')}`);
+        else at(value.offset, t('mode', quoted(MODES)));
         break;
       case 'minimumIOS':
         if (value.type === 'string' && VERSION.test(value.value.trim())) config.settings.minimumIOS = value.value.trim();
-        else at(value.offset, '"minimumIOS" must be a version string such as "15.0" (or "" for no check)');
+        else at(value.offset, t('minimumIOS'));
         break;
       case 'rules': {
         if (value.type !== 'object') {
-          at(value.offset, '"rules" must be an object mapping rule ids to a severity or "off"');
+          at(value.offset, t('rules'));
           break;
         }
         const severities: NonNullable<MobileconfigSettings['rules']> = {};
         for (const [ruleKey, severity] of properties(value)) {
           const id = ruleKey.value as string;
-          if (!ruleIds.has(id)) at(ruleKey.offset, `unknown rule id "${id}"${suggestion(id, ruleIds)}`);
-          else if (severity.type !== 'string' || !SEVERITIES.includes(severity.value)) at(severity.offset, `the severity of "${id}" must be one of ${SEVERITIES.map((s) => `"${s}"`).join(', ')}`);
+          if (!ruleIds.has(id)) at(ruleKey.offset, t('unknownRule', id, suggestion(id, ruleIds, t)));
+          else if (severity.type !== 'string' || !SEVERITIES.includes(severity.value)) at(severity.offset, t('severity', id, quoted(SEVERITIES)));
           else severities[id] = severity.value;
         }
         config.settings.rules = severities;
@@ -118,19 +166,19 @@ export function parseConfigText(text: string, file: string): { config: LintConfi
       }
       case 'anyconnect': {
         if (value.type !== 'object') {
-          at(value.offset, '"anyconnect" must be an object with "newSubtypes" and/or "legacySubtypes"');
+          at(value.offset, t('anyconnect'));
           break;
         }
         const anyconnect: NonNullable<MobileconfigSettings['anyconnect']> = {};
         for (const [listKey, list] of properties(value)) {
           const field = listKey.value as string;
           if (field !== 'newSubtypes' && field !== 'legacySubtypes') {
-            at(listKey.offset, `unknown field "anyconnect.${field}" (known: "newSubtypes", "legacySubtypes")`);
+            at(listKey.offset, t('anyconnectField', field));
             continue;
           }
           const strings = stringArray(list);
           if (strings) anyconnect[field] = strings;
-          else at(list.offset, `"anyconnect.${field}" must be an array of strings`);
+          else at(list.offset, t('strings', `anyconnect.${field}`));
         }
         config.settings.anyconnect = anyconnect;
         break;
@@ -138,11 +186,11 @@ export function parseConfigText(text: string, file: string): { config: LintConfi
       case 'ignore': {
         const strings = stringArray(value);
         if (strings) config.ignore = strings;
-        else at(value.offset, '"ignore" must be an array of glob strings');
+        else at(value.offset, t('ignore'));
         break;
       }
       default:
-        at(key.offset, `unknown field "${name}" (known: "mode", "rules", "minimumIOS", "anyconnect", "ignore")`);
+        at(key.offset, t('unknownField', name));
     }
   }
   return { config, problems };
@@ -206,7 +254,11 @@ function describeParseError(code: string): string {
 }
 
 /** ` (did you mean "x"?)` for a rule id close to a known one. */
-function suggestion(id: string, known: Set<string>): string {
+function suggestion(id: string, known: Set<string>, t: (key: string, ...args: string[]) => string): string {
   const near = nearestNames(id, known);
-  return near.length > 0 ? ` (did you mean "${near[0]}"?)` : '';
+  return near.length > 0 ? t('didYouMean', near[0]) : '';
+}
+
+function quoted(values: string[]): string {
+  return values.map((v) => `"${v}"`).join(', ');
 }

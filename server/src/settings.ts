@@ -37,7 +37,7 @@ export class SettingsCache {
   private readonly configs: ConfigFiles;
 
   constructor(private readonly connection: Connection, private readonly canPull: () => boolean, private readonly locale: string) {
-    this.configs = new ConfigFiles((message) => {
+    this.configs = new ConfigFiles(locale, (message) => {
       connection.console.warn(message);
       void connection.window.showWarningMessage(message);
     });
@@ -91,7 +91,7 @@ class ConfigFiles {
   private readonly found = new Map<string, string | undefined>();
   private readonly read = new Map<string, LintConfig>();
 
-  constructor(private readonly warn: (message: string) => void) {}
+  constructor(private readonly locale: string, private readonly warn: (message: string) => void) {}
 
   forUri(uri: string): LintConfig | undefined {
     // Untitled and virtual documents have no folder to look in.
@@ -107,7 +107,7 @@ class ConfigFiles {
     if (file === undefined) return undefined;
     let config = this.read.get(file);
     if (!config) {
-      const result = readConfigFile(file);
+      const result = readConfigFile(file, this.locale);
       if (result.problems.length > 0) {
         const more = result.problems.length > 1 ? ` (and ${result.problems.length - 1} more)` : '';
         this.warn(`Mobileconfig: ${formatConfigProblem(result.problems[0])}${more}`);

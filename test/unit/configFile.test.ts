@@ -43,6 +43,14 @@ describe('configuration file (.mobileconfig-lint.json)', () => {
     assert.deepEqual(config.settings, { rules: {}, anyconnect: {} });
   });
 
+  it('speaks Japanese under a Japanese locale', () => {
+    const { problems } = parseConfigText('{ "rules": { "vpn-lgacy-only": "off" }, "mode": 2 }', FILE, 'ja');
+    assert.deepEqual(problems.map((p) => p.message), [
+      '不明なルール ID "vpn-lgacy-only" です ("vpn-legacy-only" のことですか?)',
+      '"mode" は "standalone", "portal" のいずれかでなければなりません',
+    ]);
+  });
+
   it('reports an unknown rule id with the nearest known one', () => {
     const { problems } = parseConfigText('{ "rules": { "vpn-lgacy-only": "off" } }', FILE);
     assert.deepEqual(problems.map((p) => p.message), ['unknown rule id "vpn-lgacy-only" (did you mean "vpn-legacy-only"?)']);
