@@ -18,15 +18,16 @@ describe('npm package (npm pack, then npm install -g of the tarball, offline)', 
   let tmp: string;
   let tarball: string;
   let packed: string[];
+  let packStdout: string;
   let bin: string;
 
   before(function () {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mobileconfig-pack-'));
-    // `npm pack` runs `prepack`, the same production build as the .vsix's `vscode:prepublish`.
-    const out = execFileSync(npm, ['pack', '--json', '--pack-destination', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-    const info = JSON.parse(out.slice(out.indexOf('[')))[0] as { filename: string; files: { path: string }[] };
-    tarball = path.join(tmp, info.filename);
-    packed = info.files.map((f) => f.path).sort();
+    // `npm pack` runs `prepack`, the same production build as the .vsix's `vscode:prepublish`. Its stdout is
+    // read as pre-commit reads it: the tarball's name and nothing else.
+    packStdout = execFileSync(npm, ['pack', '--pack-destination', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    tarball = path.join(tmp, packStdout.trim());
+    packed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, '')).sort();
     const prefix = path.join(tmp, 'prefix');
     // An empty cache and --offline: the install fails if it needs anything from a registry.
     execFileSync(npm, ['install', '-g', '--prefix', prefix, '--cache', path.join(tmp, 'cache'), '--offline', '--no-audit', '--no-fund', tarball],
@@ -38,6 +39,10 @@ describe('npm package (npm pack, then npm install -g of the tarball, offline)', 
     // The tests after this one expect the development build (with sourcemaps) that `npm pack` replaced.
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
     if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('prints only the tarball\'s name on stdout (pre-commit installs a node hook by that name)', () => {
+    assert.equal(packStdout, `${manifest.name}-${manifest.version}.tgz\n`);
   });
 
   it('declares no run-time dependencies: the bundles include everything they import', () => {
