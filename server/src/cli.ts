@@ -2,13 +2,19 @@
  * mobileconfig-lint: the command-line front door to the same language service the editor uses.
  * Files and directories in; text, JSON or SARIF out; exit 0 (no errors), 1 (errors), 2 (usage or input).
  */
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, decodeBytes, detectEncoding, rules as registry, validate } from './service';
 import type { MigrationMode, ServiceSettings } from './service';
 import { replaceFileSafely, WriteOutcome, WriteRefused } from './safeWrite';
-import { version } from '../../package.json';
+import { homepage, version } from '../../package.json';
+import { findConfigFile, formatConfigProblem, isIgnored, readConfigFile } from './configFile';
+import type { LintConfig } from './configFile';
+import { toServiceSettings } from './settings';
+import { profileName } from './workspaceProfiles';
 
 type Format = 'text' | 'json' | 'sarif';
 type SeverityWord = 'error' | 'warning' | 'information' | 'hint';
@@ -17,8 +23,17 @@ type Diagnostic = ReturnType<typeof validate>[number];
 
 interface Options {
   format: Format;
-  mode: ServiceSettings['mode'];
+  /** `--mode`; undefined: the configuration file's mode, else standalone. */
+  mode: ServiceSettings['mode'] | undefined;
   quiet: boolean;
+  /** `--config FILE`: used for every file instead of looking for `.mobileconfig-lint.json`. */
+  config: string | undefined;
+  /** `--no-config`: no configuration file at all. */
+  noConfig: boolean;
+  /** `--max-warnings N`: exit 1 when there are more warnings than this. */
+  maxWarnings: number | undefined;
+  /** `--output FILE`: write the report there instead of to stdout. */
+  output: string | undefined;
   /** `--fix anyconnect=MODE`: migrate legacy AnyConnect payloads and write the files back. */
   fix: MigrationMode | undefined;
   paths: string[];
@@ -28,6 +43,18 @@ interface Options {
 interface FileReport {
   file: string;
   diagnostics: { code: string; severity: SeverityWord; message: string; range: Diagnostic['range'] }[];
+}
+
+/** A file to lint, read, with the settings that apply to it. */
+interface LintInput {
+  file: string;
+  text: string;
+  settings: ServiceSettings;
+}
+
+/** A linted file with what SARIF needs besides the report: a fingerprint per diagnostic. */
+interface LintedFile extends FileReport {
+  fingerprints: string[];
 }
 
 /** A problem with the command line or the input; reported without a stack and exits 2. */
@@ -42,6 +69,11 @@ Options:
   --format text|json|sarif   output format (default: text)
   --mode standalone|portal   delivery mode; portal adds the carrier portal's rules (default: standalone)
   --quiet                    report errors only, not warnings, information or hints
+  --config FILE              use this configuration file instead of the nearest .mobileconfig-lint.json
+                             found from each linted file's folder upwards
+  --no-config                use no configuration file
+  --max-warnings N           exit 1 when more than N warnings are found
+  --output FILE              write the report to FILE instead of standard output
   --fix anyconnect=alongside|replace
                              migrate Cisco Legacy AnyConnect payloads and rewrite the files: add a
                              Cisco AnyConnect copy alongside each, or replace it in place; every
@@ -51,8 +83,8 @@ Options:
   --help                     show this help
   --version                  show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input, a file --fix
-could not write, or no files found.
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error,
+unreadable input, a bad configuration file, a file --fix could not write, or no files found.
 `;
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
@@ -62,7 +94,9 @@ const SEVERITY_WORDS: Record<number, SeverityWord> = { 1: 'error', 2: 'warning',
 
 /** Returns the options, or a string to print and exit 0 with (`--help`, `--version`). */
 function parseArgs(argv: string[]): Options | string {
-  const options: Options = { format: 'text', mode: 'standalone', quiet: false, fix: undefined, paths: [] };
+  const options: Options = {
+    format: 'text', mode: undefined, quiet: false, config: undefined, noConfig: false, maxWarnings: undefined, output: undefined, fix: undefined, paths: [],
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--') {
@@ -88,6 +122,15 @@ function parseArgs(argv: string[]): Options | string {
       case '--quiet': case '-q': options.quiet = true; break;
       case '--format': options.format = oneOf(name, takeValue(), FORMATS); break;
       case '--mode': options.mode = oneOf(name, takeValue(), MODES); break;
+      case '--config': case '-c': options.config = nonEmpty(name, takeValue()); break;
+      case '--no-config': options.noConfig = true; break;
+      case '--output': case '-o': options.output = nonEmpty(name, takeValue()); break;
+      case '--max-warnings': {
+        const value = takeValue();
+        if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of 0 or more (got '${value}')`);
+        options.maxWarnings = Number(value);
+        break;
+      }
       case '--fix': {
         const value = takeValue();
         const m = /^anyconnect=(alongside|replace)$/.exec(value);
@@ -99,7 +142,13 @@ function parseArgs(argv: string[]): Options | string {
     }
   }
   if (options.paths.length === 0) throw new UsageError('no FILE or DIR given');
+  if (options.config !== undefined && options.noConfig) throw new UsageError('--config and --no-config cannot be used together');
   return options;
+}
+
+function nonEmpty(name: string, value: string): string {
+  if (value === '') throw new UsageError(`${name} needs a value`);
+  return value;
 }
 
 function oneOf<T extends string>(name: string, value: string, allowed: readonly T[]): T {
@@ -256,10 +305,73 @@ function fixFile(file: string, mode: MigrationMode): string | undefined {
   return undefined;
 }
 
-function lintFile(file: string, options: Options): FileReport {
-  const text = readProfile(file);
-  const uri = 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
-  const diagnostics = validate(text, { mode: options.mode, locale: localeFromEnv() }, uri)
+/** The file's URI, as the editor names it (portal-mode messages name other profiles by it). */
+function fileUri(file: string): string {
+  return pathToFileURL(path.resolve(file)).href;
+}
+
+/** Shows a path below the working directory relative to it, as the linted files are shown. */
+function displayPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+/**
+ * Finds the configuration file of each linted file (or takes `--config`) and reads each file once; what is wrong
+ * with one is reported once, as a failure: a bad configuration must not pass CI unnoticed.
+ */
+class ConfigLookup {
+  private readonly found = new Map<string, string | undefined>();
+  private readonly read = new Map<string, LintConfig>();
+
+  constructor(private readonly options: Options, private readonly failures: string[]) {
+    // A file named with --config is read even when no profile is found, so its problems still show.
+    if (options.config !== undefined) this.load(options.config);
+  }
+
+  for(file: string): LintConfig | undefined {
+    if (this.options.noConfig) return undefined;
+    if (this.options.config !== undefined) return this.load(this.options.config);
+    const dir = path.dirname(path.resolve(file));
+    if (!this.found.has(dir)) this.found.set(dir, findConfigFile(dir));
+    const configFile = this.found.get(dir);
+    return configFile === undefined ? undefined : this.load(configFile);
+  }
+
+  private load(file: string): LintConfig {
+    const key = path.resolve(file);
+    let config = this.read.get(key);
+    if (!config) {
+      const result = readConfigFile(displayPath(key), localeFromEnv());
+      for (const p of result.problems) this.failures.push(formatConfigProblem(p));
+      config = result.config;
+      this.read.set(key, config);
+    }
+    return config;
+  }
+}
+
+/** The configuration file's settings with defaults filled in; `--mode` wins over the file's mode. */
+function settingsFor(config: LintConfig | undefined, options: Options): ServiceSettings {
+  const settings = toServiceSettings(config?.settings, localeFromEnv());
+  return options.mode ? { ...settings, mode: options.mode } : settings;
+}
+
+/** Portal mode: each portal-mode file learns the profile names of the other files given, as the editor does for the workspace. */
+function addProfileNames(inputs: LintInput[]): void {
+  if (!inputs.some((i) => i.settings.mode === 'portal')) return;
+  const names = inputs.map((i) => ({ uri: fileUri(i.file), name: profileName(i.text) }));
+  for (const input of inputs) {
+    if (input.settings.mode !== 'portal') continue;
+    const own = fileUri(input.file);
+    const others = names.filter((n): n is { uri: string; name: string } => n.name !== undefined && n.uri !== own);
+    input.settings = { ...input.settings, workspaceProfileNames: others };
+  }
+}
+
+function lintFile(input: LintInput, options: Options): LintedFile {
+  const { file, text } = input;
+  const diagnostics = validate(text, input.settings, fileUri(file))
     .map((d) => ({
       code: String(d.code ?? ''),
       severity: SEVERITY_WORDS[d.severity ?? 1] ?? 'error',
@@ -268,7 +380,23 @@ function lintFile(file: string, options: Options): FileReport {
       range: d.range,
     }))
     .filter((d) => !options.quiet || d.severity === 'error');
-  return { file, diagnostics };
+  return { file, diagnostics, fingerprints: options.format === 'sarif' ? fingerprints(text, diagnostics) : [] };
+}
+
+/**
+ * A fingerprint per diagnostic that survives edits elsewhere in the file (code scanning matches results across
+ * runs by it): the rule id and the flagged text, plus how many identical ones came before. Line numbers and
+ * messages (which follow the locale) are left out.
+ */
+function fingerprints(text: string, diagnostics: FileReport['diagnostics']): string[] {
+  const document = TextDocument.create('file:///fingerprint', 'mobileconfig', 1, text);
+  const seen = new Map<string, number>();
+  return diagnostics.map((d) => {
+    const key = `${d.code}\0${document.getText(d.range)}`;
+    const n = seen.get(key) ?? 0;
+    seen.set(key, n + 1);
+    return createHash('sha256').update(`${key}\0${n}`).digest('hex').slice(0, 32);
+  });
 }
 
 function plural(n: number, word: string): string {
@@ -305,24 +433,33 @@ function sarifUri(file: string): string {
   return 'file://' + (absolute.startsWith('/') ? '' : '/') + absolute;
 }
 
-function formatSarif(reports: FileReport[]): string {
+/** Where a rule is documented: the README's rules table, which lists every rule id. */
+const RULES_HELP_URI = `${homepage}#rules`;
+
+function formatSarif(reports: LintedFile[]): string {
   // Every rule of the registry is described, so code-scanning tools know the rules that found nothing too.
   const ruleIds = registry.map((r) => r.id);
-  const rules = registry.map((rule) => ({
-    id: rule.id,
-    name: rule.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
-    shortDescription: { text: rule.description },
-    defaultConfiguration: { level: RULE_LEVELS[rule.defaultSeverity] },
-    properties: { fixable: !!rule.fixes, ...(rule.portalSeverity ? { portalLevel: RULE_LEVELS[rule.portalSeverity] } : {}) },
-  }));
-  const results = reports.flatMap((r) => r.diagnostics.map((d) => ({
+  const rules = registry.map((rule) => {
+    const silence = `To silence it on one line: <!-- mobileconfig-disable-next-line ${rule.id} -->; everywhere: "rules": { "${rule.id}": "off" } in .mobileconfig-lint.json.`;
+    return {
+      id: rule.id,
+      name: rule.id.replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()),
+      shortDescription: { text: rule.description },
+      fullDescription: { text: rule.description },
+      help: { text: `${rule.description} ${silence}`, markdown: `${rule.description}\n\n${silence.replace(/(<!--.*?-->|"rules": \{.*?\})/g, '`$1`')}` },
+      helpUri: RULES_HELP_URI,
+      defaultConfiguration: { level: RULE_LEVELS[rule.defaultSeverity] },
+      properties: { fixable: !!rule.fixes, ...(rule.portalSeverity ? { portalLevel: RULE_LEVELS[rule.portalSeverity] } : {}) },
+    };
+  });
+  const results = reports.flatMap((r) => r.diagnostics.map((d, i) => ({
     ruleId: d.code,
     ruleIndex: ruleIds.indexOf(d.code),
     level: SARIF_LEVELS[d.severity],
     message: { text: d.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: sarifUri(r.file) },
+        artifactLocation: sarifLocation(r.file),
         // SARIF regions are 1-based and count UTF-16 code units by default, like LSP characters.
         region: {
           startLine: d.range.start.line + 1,
@@ -332,23 +469,50 @@ function formatSarif(reports: FileReport[]): string {
         },
       },
     }],
+    partialFingerprints: { 'mobileconfigRuleAndText/v1': r.fingerprints[i] },
   })));
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'mobileconfig', version, rules } },
+      tool: { driver: { name: 'mobileconfig', version, informationUri: homepage, rules } },
+      // Relative URIs are resolved against the folder the linter ran in; code scanning expects the repository root.
+      originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(process.cwd() + path.sep).href } },
+      columnKind: 'utf16CodeUnits',
       results,
     }],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }
 
-function format(reports: FileReport[], as: Format): string {
+const SRCROOT = '%SRCROOT%';
+
+/** A file below the working directory is relative to it (SRCROOT); any other file is an absolute URI. */
+function sarifLocation(file: string): { uri: string; uriBaseId?: string } {
+  const uri = sarifUri(file);
+  return uri.startsWith('file:') ? { uri } : { uri, uriBaseId: SRCROOT };
+}
+
+function format(reports: LintedFile[], as: Format): string {
   switch (as) {
-    case 'json': return JSON.stringify(reports, null, 2) + '\n';
+    // The JSON contract is {file, diagnostics} per file: the SARIF-only fingerprints stay out.
+    case 'json': return JSON.stringify(reports.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2) + '\n';
     case 'sarif': return formatSarif(reports);
     default: return formatText(reports);
+  }
+}
+
+/** Writes the report to `--output` (creating its folder) or stdout; a file that cannot be written is a failure. */
+function writeReport(text: string, options: Options, failures: string[]): void {
+  if (options.output === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(options.output)), { recursive: true });
+    fs.writeFileSync(options.output, text);
+  } catch (error) {
+    failures.push(`cannot write '${options.output}': ${describeFsError(error)}`);
   }
 }
 
@@ -372,21 +536,31 @@ export function main(argv: string[]): number {
   const failures: string[] = [];
   const files = collectFiles(options.paths, failures);
   if (files.length === 0 && failures.length === 0) failures.push(`no .mobileconfig files found in ${options.paths.join(', ')}`);
-  const reports: FileReport[] = [];
+  const configs = new ConfigLookup(options, failures);
+  const inputs: LintInput[] = [];
   for (const file of files) {
+    const config = configs.for(file);
+    // Ignored files are skipped even when named: pre-commit and CI pass file names, not folders.
+    if (config && isIgnored(config, file)) continue;
     try {
       const failure = options.fix ? fixFile(file, options.fix) : undefined;
       if (failure) failures.push(failure);
-      reports.push(lintFile(file, options));
+      inputs.push({ file, text: readProfile(file), settings: settingsFor(config, options) });
     } catch (error) {
       failures.push(`cannot read '${file}': ${describeFsError(error)}`);
     }
   }
-  // Readable files are still reported when another argument fails, so one typo does not hide results.
-  if (reports.length > 0) process.stdout.write(format(reports, options.format));
+  addProfileNames(inputs);
+  const reports = inputs.map((input) => lintFile(input, options));
+  // Readable files are still reported when another argument fails, so one typo does not hide results. JSON and
+  // SARIF are written even with no file left to report, so a pipeline that uploads them always has a file.
+  if (reports.length > 0 || options.format !== 'text' || options.output !== undefined) writeReport(format(reports, options.format), options, failures);
   for (const f of failures) note(`mobileconfig-lint: ${f}`);
   if (failures.length > 0) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) note(`mobileconfig-lint: ${plural(warnings, 'warning')} found, more than --max-warnings ${options.maxWarnings} allows`);
+  return tooManyWarnings || reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
 
 // Run only as the bundled program, not when a test imports the module.

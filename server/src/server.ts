@@ -3,7 +3,7 @@
  * (uri, version, settings) and asks the pure service. Diagnostics are pushed to clients without pull support and pulled otherwise.
  */
 import {
-  createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
+  createConnection, DidChangeWatchedFilesNotification, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildModel, createLanguageService, ParsedDocument, ServiceSettings } from './service';
@@ -11,7 +11,7 @@ import { MIGRATE_KINDS } from './service/features/codeActions';
 import { runRules } from './service/features/diagnostics';
 import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from './protocol';
 import { registerCustomRequests } from './customRequests';
-import { SettingsCache } from './settings';
+import { CONFIG_FILE_GLOB, isConfigFileUri, SettingsCache } from './settings';
 import { WorkspaceProfiles } from './workspaceProfiles';
 import { PublishQueue } from './publishQueue';
 
@@ -21,6 +21,7 @@ const service = createLanguageService();
 
 let hasConfiguration = false;
 let hasPullDiagnostics = false;
+let canWatchFiles = false;
 let settings: SettingsCache;
 let workspaceProfiles: WorkspaceProfiles;
 
@@ -55,6 +56,7 @@ async function settingsFor(document: TextDocument): Promise<ServiceSettings> {
 }
 
 function diagnose(document: TextDocument, s: ServiceSettings) {
+  if (settings.isIgnored(document.uri)) return [];
   return runRules(document, parsed(document, s).model, (ruleId: string, error: unknown) => {
     connection.console.error(`Rule ${ruleId} failed on ${document.uri}: ${error instanceof Error ? error.message : String(error)}`);
   });
@@ -64,6 +66,7 @@ connection.onInitialize((params) => {
   const caps = params.capabilities;
   hasConfiguration = !!caps.workspace?.configuration;
   hasPullDiagnostics = !!caps.textDocument?.diagnostic;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   settings = new SettingsCache(connection, () => hasConfiguration, params.locale ?? 'en');
   workspaceProfiles = new WorkspaceProfiles(
     (params.workspaceFolders ?? []).map((f) => f.uri).concat(params.workspaceFolders ? [] : params.rootUri ? [params.rootUri] : []),
@@ -126,7 +129,13 @@ connection.languages.diagnostics.on(async (params, token) => {
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnose(document, s) };
 });
 
-connection.onDidChangeWatchedFiles(() => {
+// Configuration files are watched for every client that can watch, not only VS Code.
+connection.onInitialized(() => {
+  if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((c) => isConfigFileUri(c.uri))) settings.clear();
   workspaceProfiles.invalidate();
   if (hasPullDiagnostics) connection.languages.diagnostics.refresh();
   else documents.all().forEach(schedulePush);

@@ -6,7 +6,9 @@
 import { strict as assert } from 'node:assert';
 import { ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -15,6 +17,8 @@ type Message = { jsonrpc: '2.0'; id?: number | string; method?: string; params?:
 /** A minimal LSP client: frames messages, matches responses to requests, keeps notifications for polling. */
 class StdioClient {
   readonly notifications: Message[] = [];
+  /** Requests the server sent (registerCapability...), answered with null. */
+  readonly requests: Message[] = [];
   readonly stderr: string[] = [];
   private buffer = Buffer.alloc(0);
   private nextId = 1;
@@ -46,6 +50,7 @@ class StdioClient {
   private dispatch(message: Message): void {
     if (message.method !== undefined && message.id !== undefined) {
       // A request from the server (registerCapability, workDoneProgress/create...): accept it, as a simple client does.
+      this.requests.push(message);
       this.send({ jsonrpc: '2.0', id: message.id, result: null });
     } else if (message.method !== undefined) {
       this.notifications.push(message);
@@ -166,5 +171,78 @@ describe('language server over stdio (plain JSON-RPC client)', function () {
     client.notify('exit');
     const code = await Promise.race([client.exited, new Promise((r) => setTimeout(() => r('still running'), 5000))]);
     assert.equal(code, 0);
+  });
+});
+
+describe('language server and .mobileconfig-lint.json (watched, merged, ignore globs)', function () {
+  this.timeout(30000);
+  let client: StdioClient;
+  let tmp: string;
+  let profileUri: string;
+  const legacyText = fs.readFileSync(path.join(root, 'examples/anyconnect-legacy.mobileconfig'), 'utf8');
+  const legacySeverity = (m: Message) => m.params.diagnostics.find((d: any) => d.code === 'vpn-legacy-only')?.severity;
+  const configChanged = () => client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(path.join(tmp, '.mobileconfig-lint.json')).href, type: 2 }] });
+
+  before(async () => {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mobileconfig-lsp-config-'));
+    fs.writeFileSync(path.join(tmp, '.mobileconfig-lint.json'), '{ "rules": { "vpn-legacy-only": "error" }, "ignore": ["export/**"] }');
+    fs.mkdirSync(path.join(tmp, 'profiles'));
+    profileUri = pathToFileURL(path.join(tmp, 'profiles', 'a.mobileconfig')).href;
+    client = new StdioClient(spawn(process.execPath, [path.join(root, 'dist/server.js'), '--stdio'], { cwd: tmp, stdio: 'pipe' }));
+    await client.request('initialize', {
+      processId: process.pid, rootUri: pathToFileURL(tmp).href,
+      capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } }, textDocument: { publishDiagnostics: {} } },
+    });
+    client.notify('initialized', {});
+  });
+
+  after(() => {
+    if (client && client.child.exitCode === null && client.child.signalCode === null) client.child.kill();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('asks the client to watch configuration files', async () => {
+    const deadline = Date.now() + 10000;
+    while (!client.requests.some((r) => r.method === 'client/registerCapability') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    const registration = client.requests.find((r) => r.method === 'client/registerCapability')?.params.registrations[0];
+    assert.equal(registration?.method, 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(registration.registerOptions.watchers, [{ globPattern: '**/.mobileconfig-lint.json' }]);
+  });
+
+  it('applies the severities of the nearest configuration file', async () => {
+    client.notify('textDocument/didOpen', { textDocument: { uri: profileUri, languageId: 'mobileconfig', version: 1, text: legacyText } });
+    await client.waitFor('vpn-legacy-only as an error', isDiagnosticsFor(profileUri, (ds) => ds.some((d) => d.code === 'vpn-legacy-only' && d.severity === 1)));
+  });
+
+  it('reads the file again when it changes and refreshes the diagnostics', async () => {
+    fs.writeFileSync(path.join(tmp, '.mobileconfig-lint.json'), '{ "rules": { "vpn-legacy-only": "info" } }');
+    client.notifications.length = 0;
+    configChanged();
+    const m = await client.waitFor('refreshed diagnostics', isDiagnosticsFor(profileUri, () => true));
+    assert.equal(legacySeverity(m), 3);
+  });
+
+  it('tells where a malformed file is wrong, keeps running, and falls back to the defaults', async () => {
+    fs.writeFileSync(path.join(tmp, '.mobileconfig-lint.json'), '{\n  "rules": { "vpn-legacy-only": "info", }\n}');
+    client.notifications.length = 0;
+    configChanged();
+    // vscode-languageserver shows a message as a request (window/showMessageRequest), answered here with null.
+    const deadline = Date.now() + 10000;
+    const shownRequest = () => client.requests.find((r) => r.method === 'window/showMessageRequest');
+    while (!shownRequest() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+    const shown = shownRequest()!;
+    assert.equal(shown?.params.type, 2, 'a warning');
+    assert.match(shown.params.message, /\.mobileconfig-lint\.json:2:41: invalid JSON: property name expected$/);
+    const m = await client.waitFor('refreshed diagnostics', isDiagnosticsFor(profileUri, () => true));
+    assert.equal(legacySeverity(m), 2);
+  });
+
+  it('publishes nothing for a profile its ignore globs cover', async () => {
+    fs.writeFileSync(path.join(tmp, '.mobileconfig-lint.json'), '{ "ignore": ["export/**"] }');
+    configChanged();
+    const ignored = pathToFileURL(path.join(tmp, 'export', 'b.mobileconfig')).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri: ignored, languageId: 'mobileconfig', version: 1, text: legacyText } });
+    await client.waitFor('an empty list', isDiagnosticsFor(ignored, (ds) => ds.length === 0));
   });
 });

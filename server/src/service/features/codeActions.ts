@@ -10,7 +10,8 @@ import { parserProblemKey } from '../parser/messages';
 import { parsePlist } from '../parser/plistParser';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, TextEdit as OffsetEdit } from '../types';
-import { createRuleContext, errorsWithin, SOURCE } from './diagnostics';
+import { collectProblems, createRuleContext, errorsWithin, SOURCE } from './diagnostics';
+import { suppressionActions } from './suppression';
 
 /**
  * In a document that already has XML errors, a value edit can land next to an unclosed tag and make things
@@ -73,8 +74,11 @@ function sourceActions(document: TextDocument, model: ProfileModel, only: string
 export function getCodeActions(document: TextDocument, model: ProfileModel, _range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
   const actions: CodeAction[] = [];
   const { text, parse } = model;
+  const suppressions: CodeAction[] = [];
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
+    // After every fix, as in ESLint: silencing a rule is the last resort.
+    suppressions.push(...suppressionActions(document, parse, diagnostic, diagnostic.code, model.settings.locale, collectProblems(model)));
     const rule = getRule(diagnostic.code);
     if (!rule?.fixes) continue;
     const offset = document.offsetAt(diagnostic.range.start);
@@ -104,6 +108,7 @@ export function getCodeActions(document: TextDocument, model: ProfileModel, _ran
       });
     }
   }
+  actions.push(...suppressions);
   // Source actions are whole-file: offer them only when asked for (or when the client does not filter).
   if (!only || only.some((o) => o === 'source' || o.startsWith('source.'))) {
     actions.push(...sourceActions(document, model, only?.filter((o) => o.startsWith('source'))));

@@ -8,6 +8,7 @@ import type { ProfileModel } from '../model';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
 import { messageProblem, renderMessage } from '../parser/messages';
+import { applySuppressions } from './suppression';
 import type { Problem, ServiceSettings, Severity } from '../types';
 
 export const SOURCE = 'mobileconfig';
@@ -53,7 +54,8 @@ export function effectiveSeverity(problem: Problem, settings: ServiceSettings): 
 
 /** Full diagnostics of a model: the parser's problems and every enabled rule's, with severities from its settings. */
 export function runRules(document: TextDocument, model: ProfileModel, onRuleError?: RuleErrorHandler): Diagnostic[] {
-  return toDiagnostics(document, collectProblems(model, onRuleError), model.settings);
+  const problems = applySuppressions(model.text, model.parse.comments, collectProblems(model, onRuleError), model.settings.locale);
+  return toDiagnostics(document, problems, model.settings);
 }
 
 /**

@@ -24,6 +24,7 @@ import { plistInvalidValue } from './plist-invalid-value';
 import { portalProfileName } from './portal-profile-name';
 import { profilePayloadType } from './profile-payload-type';
 import { secretInClearText } from './secret-in-clear-text';
+import { suppressionUnused } from './suppression-unused';
 import { vpnBothApps } from './vpn-both-apps';
 import { vpnCertificateMissing } from './vpn-certificate-missing';
 import { vpnCertificateNotIdentity } from './vpn-certificate-not-identity';
@@ -72,6 +73,7 @@ export const rules: readonly Rule[] = [
   portalProfileName,
   profilePayloadType,
   secretInClearText,
+  suppressionUnused,
   vpnBothApps,
   vpnCertificateMissing,
   vpnCertificateNotIdentity,
