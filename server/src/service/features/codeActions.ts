@@ -78,7 +78,12 @@ export function getCodeActions(document: TextDocument, model: ProfileModel, _ran
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
     // After every fix, as in ESLint: silencing a rule is the last resort.
-    suppressions.push(...suppressionActions(document, parse, diagnostic, diagnostic.code, model.settings.locale, collectProblems(model)));
+    for (const action of suppressionActions(document, parse, diagnostic, diagnostic.code, model.settings.locale, collectProblems(model))) {
+      // In a broken document the comment could land inside a value the tree does not show: re-parse to be sure.
+      const edits = Object.values(action.edit?.changes ?? {}).flat()
+        .map((e) => ({ offset: document.offsetAt(e.range.start), length: document.offsetAt(e.range.end) - document.offsetAt(e.range.start), newText: e.newText }));
+      if (keepsXmlIntact(text, parse, edits)) suppressions.push(action);
+    }
     const rule = getRule(diagnostic.code);
     if (!rule?.fixes) continue;
     const offset = document.offsetAt(diagnostic.range.start);
