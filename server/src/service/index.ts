@@ -18,7 +18,7 @@ import { getSchemaHover } from './features/schemaHover';
 import type { MigrationMode } from './migrate';
 import { getDocumentSymbols } from './features/symbols';
 import { getFoldingRanges } from './features/folding';
-import { runRules } from './features/diagnostics';
+import { positionsOf, runRules } from './features/diagnostics';
 import { parsePlist } from './parser/plistParser';
 import { buildModel, ProfileModel } from './model';
 import { defaultSettings, ParseResult, ServiceSettings } from './types';
@@ -125,8 +125,8 @@ export function createLanguageService(): LanguageService {
 /** Validates a text in one call: the entry point for the CLI, benchmarks and other tools. */
 export function validate(text: string, settings?: Partial<ServiceSettings>, uri = 'untitled:profile.mobileconfig'): Diagnostic[] {
   const s = resolveSettings(settings);
-  const document = TextDocument.create(uri, 'mobileconfig', 0, text);
-  return runRules(document, buildModel(parsePlist(text, { maxNestingDepth: s.maxNestingDepth, locale: s.locale }), text, s));
+  // No editor document: positions come from a line table made for this one call.
+  return runRules({ uri, positionAt: positionsOf(text) }, buildModel(parsePlist(text, { maxNestingDepth: s.maxNestingDepth, locale: s.locale }), text, s));
 }
 
 /** Fills in defaults for any missing setting. */

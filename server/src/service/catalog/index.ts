@@ -147,6 +147,8 @@ const anywhereKeys = new Map<string, KeySchema>();
 
 /** A key the overlay accepts at any depth of this payload type (see `Overlay.anywhereKeys`). */
 export function getAnywhereKey(payloadType: string, name: string): KeySchema | undefined {
+  // Asked for every key the schema does not name: most payload types have no such keys at all.
+  if (!overlay.anywhereKeys.some((a) => a.payloadType === payloadType)) return undefined;
   const id = `${payloadType}\u0000${name}`;
   let key = anywhereKeys.get(id);
   if (!key) {

@@ -5,13 +5,13 @@
  */
 import type { KeyContainer, KeySchema, SupportedOS } from '../catalog';
 import { getAnywhereKey, getCommonPayloadSchema, getMemberKey, getTopLevelSchema } from '../catalog';
-import type { DictNode, KeyNode, ParseResult, PlistNode, ScalarNode, ServiceSettings } from '../types';
-import { CertificateReference, isReference } from './references';
+import type { ArrayNode, DictNode, KeyNode, ParseResult, PlistNode, ScalarNode, ServiceSettings } from '../types';
+import { CertificateReference, isReferenceKey } from './references';
 import {
   KnownPayload, knownPayloads, memoisedOsMerge, OsMerge, PayloadWalk, resolveDict, ResolvedDict, targetsMac, TOP_LEVEL_TYPE, walkPayload,
 } from './schema';
 import { findPlaceholder, Placeholder } from './placeholders';
-import { isSecret, Secret } from './secrets';
+import { isSecretKey, Secret } from './secrets';
 import { getString, getStringNode, getValue, Payload, walkContainers } from './tree';
 import { describeVpn, equivalentNewPayload, indexNewApp, NewAppIndex, twinOf, VPN_PAYLOAD_TYPE, VpnPayload } from './vpn';
 
@@ -54,7 +54,7 @@ export class ProfileModel {
     payloads?: readonly Payload[];
     allPayloads?: readonly Payload[];
     byDict?: Map<DictNode, Payload>;
-    containers?: readonly PlistNode[];
+    containers?: readonly (DictNode | ArrayNode)[];
     vpn?: readonly VpnPayload[];
     newApp?: NewAppIndex;
     strings?: { references: CertificateReference[]; secrets: Secret[]; placeholders: Placeholder[] };
@@ -146,7 +146,7 @@ export class ProfileModel {
   }
 
   /** Every dict and array of the tree, parents before children. */
-  get containers(): readonly PlistNode[] {
+  get containers(): readonly (DictNode | ArrayNode)[] {
     return (this.memo.containers ??= walkContainers(this.parse.root));
   }
 
@@ -212,24 +212,45 @@ export class ProfileModel {
   private get strings(): { references: CertificateReference[]; secrets: Secret[]; placeholders: Placeholder[] } {
     if (this.memo.strings) return this.memo.strings;
     const out = { references: [] as CertificateReference[], secrets: [] as Secret[], placeholders: [] as Placeholder[] };
-    for (const payload of this.allPayloads) {
-      const visit = (node: PlistNode, key: KeyNode | undefined, dict: DictNode) => {
-        if (node.kind === 'dict') {
-          for (const e of node.entries) {
-            // The profile dict's PayloadContent holds payloads of their own, visited as such.
-            if (!e.value || (payload.index < 0 && node === payload.dict && e.key?.name === 'PayloadContent')) continue;
-            visit(e.value, e.key, node);
-          }
-        } else if (node.kind === 'array') {
-          for (const item of node.items) visit(item, key, dict);
-        } else if (node.kind === 'string') {
-          if (key && isReference(node, key)) out.references.push({ key, node, dict, payload });
-          if (isSecret(node, key?.name, payload)) out.secrets.push({ key: key!.name, node, payload });
-          const text = findPlaceholder(node.value);
-          if (text) out.placeholders.push({ node, text, payload });
+    // Key names repeat across payloads: each is classified once.
+    const kinds = new Map<string, { reference: boolean; secret: boolean }>();
+    const kindOf = (name: string) => {
+      let k = kinds.get(name);
+      if (!k) kinds.set(name, (k = { reference: isReferenceKey(name), secret: isSecretKey(name, undefined) }));
+      return k;
+    };
+    const top = this.allPayloads[0];
+    const visit = (node: PlistNode, key: KeyNode | undefined, dict: DictNode, payload: Payload) => {
+      if (node.kind !== 'string') return;
+      if (key) {
+        const kind = kindOf(key.name);
+        if (kind.reference && node.value.trim() !== '') out.references.push({ key, node, dict, payload });
+        if (node.value !== '' && (kind.secret || (key.name === 'Challenge' && isSecretKey(key.name, payload.type)))) out.secrets.push({ key: key.name, node, payload });
+      }
+      const text = findPlaceholder(node.value);
+      if (text) out.placeholders.push({ node, text, payload });
+    };
+    // The containers come parents first, so each array's key is known by the time its items are visited.
+    const arrayKeys = new Map<PlistNode, { key: KeyNode | undefined; dict: DictNode }>();
+    for (const c of this.containers) {
+      const payload = c === this.top ? top : this.payloadAt(c.offset) ?? top;
+      if (!payload) break;
+      if (c.kind === 'dict') {
+        for (const e of c.entries) {
+          const v = e.value;
+          // The profile dict's PayloadContent holds payloads of their own, visited as such.
+          if (!v || (c === this.top && v === this.content)) continue;
+          if (v.kind === 'array') arrayKeys.set(v, { key: e.key, dict: c });
+          else visit(v, e.key, c, payload);
         }
-      };
-      visit(payload.dict, undefined, payload.dict);
+      } else {
+        const at = arrayKeys.get(c);
+        if (!at) continue;
+        for (const v of c.items) {
+          if (v.kind === 'array') arrayKeys.set(v, at);
+          else visit(v, at.key, at.dict, payload);
+        }
+      }
     }
     return (this.memo.strings = out);
   }

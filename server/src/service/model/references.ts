@@ -33,8 +33,3 @@ export interface CertificateReference {
 export function isReferenceKey(name: string): boolean {
   return REFERENCE_KEY.test(name);
 }
-
-/** True when a `<string>` under `key` (an array's items take the array's key) is a certificate reference. */
-export function isReference(node: ScalarNode, key: KeyNode | undefined): boolean {
-  return key !== undefined && isReferenceKey(key.name) && node.value.trim() !== '';
-}

@@ -24,8 +24,3 @@ export interface Secret {
 export function isSecretKey(key: string, payloadType: string | undefined): boolean {
   return SECRET_KEY.test(key) || (key === 'Challenge' && payloadType === SCEP_TYPE);
 }
-
-/** True when a `<string>` under `key` (an array's items take the array's key) in `payload` is a secret. */
-export function isSecret(node: ScalarNode, key: string | undefined, payload: Payload): boolean {
-  return node.value !== '' && key !== undefined && isSecretKey(key, payload.type);
-}

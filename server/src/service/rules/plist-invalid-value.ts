@@ -2,7 +2,7 @@
  * Flags value text that its element cannot hold: non-numeric or out-of-range integers, bad reals,
  * dates that are not ISO 8601 UTC, and `<data>` that is not base64. Devices refuse such profiles.
  */
-import { walkContainers } from '../model/tree';
+import type { ProfileModel } from '../model';
 import type { BoolNode, PlistNode, ScalarNode } from '../types';
 import type { Rule } from './rule';
 
@@ -52,7 +52,7 @@ export const plistInvalidValue: Rule = {
       if (hasNonAscii(ctx.text, node.valueOffset, node.valueOffset + node.valueLength)) report(node, 'dataForeign');
       else report(node, 'dataSkipped', undefined, 'warning');
     };
-    forEachLeaf(ctx.model.parse.root, (node) => {
+    forEachLeaf(ctx.model, (node) => {
       switch (node.kind) {
         case 'integer': {
           const m = INTEGER.exec(node.value);
@@ -96,8 +96,9 @@ function hasNonAscii(text: string, from: number, to: number): boolean {
 }
 
 /** Calls `visit` on every leaf of the tree (each dict's and array's values, then the root if it is a leaf). */
-function forEachLeaf(root: PlistNode | undefined, visit: (node: ScalarNode | BoolNode) => void): void {
-  for (const c of walkContainers(root)) {
+function forEachLeaf(model: ProfileModel, visit: (node: ScalarNode | BoolNode) => void): void {
+  const root = model.parse.root;
+  for (const c of model.containers) {
     if (c.kind === 'dict') {
       for (const e of c.entries) {
         const v = e.value;
