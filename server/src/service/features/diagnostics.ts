@@ -4,6 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { Diagnostic, DiagnosticSeverity, Position } from 'vscode-languageserver-types';
+import { lineOf, lineStarts } from '../lines';
 import type { ProfileModel } from '../model';
 import { getRule, rules } from '../rules';
 import { Rule, RuleContext, translate } from '../rules/rule';
@@ -98,37 +99,17 @@ type PositionAt = (offset: number) => Position;
 
 /**
  * Offset to position for a text validated once and thrown away (the `validate(text)` entry point: the CLI and
- * other tools), where no editor document exists to keep a line table. Line starts are found with `indexOf`,
- * which is several times faster than a character-by-character scan on a large profile. Line breaks are \n,
- * \r\n and a lone \r, and an offset between \r and \n is the end of its line, as in TextDocument.
+ * other tools), where no editor document exists to keep a line table. An offset between \r and \n is the end
+ * of its line, as in TextDocument.
  */
 export function positionsOf(text: string): PositionAt {
   let starts: number[] | undefined;
-  const lineStarts = (): number[] => {
-    const out = [0];
-    if (text.indexOf('\r') < 0) {
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-      return out;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      if (c === 10 || c === 13) out.push(i + 1);
-    }
-    return out;
-  };
   return (offset) => {
-    starts ??= lineStarts();
+    starts ??= lineStarts(text);
     const o = Math.max(0, Math.min(offset, text.length));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    const at = o > starts[lo] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o;
-    return { line: lo, character: at - starts[lo] };
+    const line = lineOf(starts, o);
+    const at = o > starts[line] && text.charCodeAt(o) === 10 && text.charCodeAt(o - 1) === 13 ? o - 1 : o;
+    return { line, character: at - starts[line] };
   };
 }
 

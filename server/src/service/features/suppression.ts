@@ -3,6 +3,7 @@
  * rule on the next line, `<!-- mobileconfig-disable rule-id -->` from the comment to the end of the file. Pure:
  * text, the parse's comments and the problems in; the problems kept plus `suppression-unused` problems out.
  */
+import { lineOf, lineStarts } from '../lines';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import { nodeAtOffset } from '../model/tree';
@@ -149,27 +150,6 @@ function lastLineBreak(text: string, offset: number): number {
   return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1));
 }
 
-/** The offset of every line start; line breaks are \n, \r\n and a lone \r, as in TextDocument. */
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 && text.charCodeAt(i + 1) === 10) continue;
-    if (c === 10 || c === 13) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
 
 /** The kind of the "disable for the next line" quick fix: a quick fix, told apart from the rules' own fixes. */
 export const SUPPRESS_KIND = `${CodeActionKind.QuickFix}.mobileconfig.disable`;
