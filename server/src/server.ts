@@ -39,7 +39,7 @@ async function settingsFor(document: TextDocument): Promise<ServiceSettings> {
   const s = await settings.get(document.uri);
   // Only portal mode compares profile names across the workspace; skip the scan otherwise.
   if (s.mode !== 'portal') return s;
-  return { ...s, workspaceProfileNames: await workspaceProfiles.namesExcept(document.uri, documents.all()) };
+  return { ...s, ...(await workspaceProfiles.forDocument(document.uri, documents.all())) };
 }
 
 function diagnose(document: TextDocument, s: ServiceSettings) {
@@ -114,8 +114,8 @@ connection.languages.diagnostics.on(async (params, token) => {
   return { kind: DocumentDiagnosticReportKind.Full, items: diagnose(document, s) };
 });
 
-connection.onDidChangeWatchedFiles(() => {
-  workspaceProfiles.invalidate();
+connection.onDidChangeWatchedFiles(async (params) => {
+  await workspaceProfiles.update(params.changes);
   if (hasPullDiagnostics) connection.languages.diagnostics.refresh();
   else documents.all().forEach(schedulePush);
 });
@@ -191,7 +191,7 @@ connection.onRequest(MigrateAnyConnectRequest, async (params: MigrateAnyConnectP
   return service.migrateAnyConnect(parsed(document, s), params.mode, s);
 });
 
-registerCustomRequests({ connection, documents, service, parsed, settingsFor });
+registerCustomRequests({ connection, documents, service, parsed, settingsFor, workspaceProfiles: () => workspaceProfiles });
 
 documents.listen(connection);
 connection.listen();
