@@ -41,6 +41,17 @@ export function profileName(text: string): string | undefined {
  * client percent-encodes. Other schemes (untitled) keep their uri.
  */
 function keyOf(uri: string): string {
+  if (uri.startsWith(`${SIGNED_SCHEME}:`)) {
+    // The view's query holds the signed file's path (client/src/signed.ts `signedViewUri`).
+    const query = uri.indexOf('?');
+    if (query >= 0) {
+      try {
+        return path.resolve(decodeURIComponent(uri.slice(query + 1)));
+      } catch {
+        return uri;
+      }
+    }
+  }
   const file = uri.startsWith(`${SIGNED_SCHEME}:`) ? `file:${uri.slice(SIGNED_SCHEME.length + 1)}` : uri;
   if (!file.startsWith('file:')) return uri;
   try {

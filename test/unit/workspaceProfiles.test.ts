@@ -64,6 +64,10 @@ describe('workspace profile index (portal names)', () => {
     assert.deepEqual(await names(index, 'export/A.mobileconfig'), ['本社 VPN/b.mobileconfig=B']);
     const signedView = TextDocument.create(uri('a.mobileconfig').replace(/^file:/, 'mobileconfig-signed:'), 'mobileconfig', 1, profile('A'));
     assert.deepEqual(await names(index, 'a.mobileconfig', [signedView]), ['本社 VPN/b.mobileconfig=B']);
+    // The view as the client names it: its own file name, the signed file's path in the query.
+    const named = `mobileconfig-signed:${encodeURI(path.join(dir, 'a (埋め込み plist).mobileconfig'))}?${encodeURIComponent(path.join(dir, 'a.mobileconfig'))}`;
+    const namedView = TextDocument.create(named, 'mobileconfig', 1, profile('A'));
+    assert.deepEqual(await names(index, 'a.mobileconfig', [namedView]), ['本社 VPN/b.mobileconfig=B']);
   });
 
   it('says what it did not read: the file limit, symbolic links and oversized profiles', async () => {
