@@ -96,8 +96,8 @@ export async function showBlockingProblems(refused: ExportResult[]): Promise<voi
   type Item = vscode.QuickPickItem & { result: ExportResult; problem: BlockingProblem };
   const items: Item[] = refused.flatMap((result) => (result.errors ?? []).map((problem) => ({
     label: `$(error) ${problem.message}`,
-    description: problem.code,
-    detail: vscode.l10n.t('{0}, line {1}', vscode.workspace.asRelativePath(vscode.Uri.parse(result.source)), problem.line),
+    // The rule id goes into the detail line: a long message would push a description out of sight.
+    detail: `${vscode.l10n.t('{0}, line {1}', vscode.workspace.asRelativePath(vscode.Uri.parse(result.source)), problem.line)} · ${problem.code ?? ''}`,
     result,
     problem,
   })));
@@ -177,7 +177,8 @@ function report(results: ExportResult[]): void {
       const text = vscode.l10n.t('Exported {0} to {1}: {2}', name, relative(r.target!), describeReport(r.report!));
       // A legacy-only export installs fine and gives Cisco AnyConnect users no VPN: that is a warning, not news.
       if (r.report!.apps.legacy && !r.report!.apps.new) {
-        void offerMigration(r, `${text} ${vscode.l10n.t('Its VPN payloads serve only Cisco Legacy AnyConnect: users of the Cisco AnyConnect app get no VPN from it.')}`, openLabel);
+        // The warning comes first: it is what the user must act on; the export's details follow.
+        void offerMigration(r, `${vscode.l10n.t('Its VPN payloads serve only Cisco Legacy AnyConnect: users of the Cisco AnyConnect app get no VPN from it.')} ${text}`, openLabel);
         return;
       }
       void vscode.window.showInformationMessage(text, openLabel)

@@ -47,9 +47,12 @@ const USER_SETTINGS = {
  * Starts code-server detached (its own process group, so stop() ends the extension host, pty host and
  * watcher too) and resolves once /healthz answers. All state lives under `tmp`.
  */
-export async function startCodeServer({ entry, tmp, env = {}, logFile, readyTimeoutMs = 60_000 }) {
-  const port = await freePort();
+export async function startCodeServer({ entry, tmp, env = {}, logFile, readyTimeoutMs = 60_000, locale }) {
+  // INTEGRATION_PORT pins the port (engineers sharing a machine pick distinct ones); else any free port.
+  const port = process.env.INTEGRATION_PORT ? Number(process.env.INTEGRATION_PORT) + (locale ? 1 : 0) : await freePort();
+  const extensionsDir = path.join(tmp, 'extensions');
   const userData = path.join(tmp, 'user-data');
+  if (locale) writeLanguagePackStub(extensionsDir, userData, locale);
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   // Without --config, code-server writes ~/.config/code-server/config.yaml (pitfall 7).
@@ -59,7 +62,8 @@ export async function startCodeServer({ entry, tmp, env = {}, logFile, readyTime
     entry, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', userData, '--extensions-dir', path.join(tmp, 'extensions'),
+    '--user-data-dir', userData, '--extensions-dir', extensionsDir,
+    ...(locale ? ['--locale', locale] : []),
   ];
   const log = fs.openSync(logFile, 'a');
   const child = spawn(process.execPath, args, {
@@ -105,6 +109,28 @@ export async function startCodeServer({ entry, tmp, env = {}, logFile, readyTime
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { port, url, pid: child.pid, stop };
+}
+
+/**
+ * VS Code switches its display language only to a locale some installed language pack contributes; offline,
+ * a stub that contributes `locale` with no translations is enough: the workbench stays English, while
+ * `vscode.env.language` (and so the extension's package.nls and l10n bundles, and the server's messages) follow `locale`.
+ */
+function writeLanguagePackStub(extensionsDir, userData, locale) {
+  const id = `mobileconfig-test.language-pack-stub-${locale}`;
+  const dir = path.join(extensionsDir, `${id}-0.0.1`);
+  const translations = path.join(dir, 'translations/main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  // The server reads the installed packs from languagepacks.json, which only an install writes: write it too.
+  fs.mkdirSync(userData, { recursive: true });
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
+    [locale]: { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: translations }, label: locale },
+  }));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: `language-pack-stub-${locale}`, publisher: 'mobileconfig-test', version: '0.0.1', engines: { vscode: '*' },
+    contributes: { localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }));
 }
 
 /** Headless Debian chromium; playwright downloads no browser because executablePath is given. */

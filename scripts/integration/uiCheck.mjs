@@ -7,7 +7,7 @@ import * as path from 'node:path';
 const FIXTURE = 'duplicate-uuid.mobileconfig';
 
 /** Runs a command by its palette title (F1, then `>title`). */
-async function runCommand(page, title) {
+export async function runCommand(page, title) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
@@ -111,39 +111,39 @@ export async function runPreviewCheck(page, { screenshot, log = console.log }) {
 // UI a user would use), asserts what the workbench shows, and saves a screenshot through `shoot(name)`.
 // They share one page; `resetWorkbench` puts it back to "nothing open" between them.
 
-const QUICK_INPUT = '.quick-input-widget';
-const QUICK_ROWS = '.quick-input-list .monaco-list-row';
-const TOAST = '.notifications-toasts .notification-toast';
+export const QUICK_INPUT = '.quick-input-widget';
+export const QUICK_ROWS = '.quick-input-list .monaco-list-row';
+export const TOAST = '.notifications-toasts .notification-toast';
 /** The toasts fade in; a screenshot taken at once shows them half drawn (pitfall 11). */
-const SETTLE_MS = 1000;
+export const SETTLE_MS = 1000;
 
 /** The texts of the rows the visible quick input lists. */
-async function quickRows(page) {
+export async function quickRows(page) {
   await page.locator(QUICK_ROWS).first().waitFor({ timeout: 15_000 });
   return page.locator(QUICK_ROWS).allInnerTexts();
 }
 
 /** Throws unless every one of `expected` is part of some row of `rows`. */
-function assertRows(rows, expected, what) {
+export function assertRows(rows, expected, what) {
   const missing = expected.filter((e) => !rows.some((r) => r.includes(e)));
   if (missing.length > 0) throw new Error(`${what}: missing ${JSON.stringify(missing)} in ${JSON.stringify(rows)}`);
 }
 
 /** Clicks the quick-input row that contains `text` (never Enter: the list may still be re-ranking). */
-async function clickRow(page, text) {
+export async function clickRow(page, text) {
   const row = page.locator(QUICK_ROWS, { hasText: text }).first();
   await row.waitFor({ timeout: 15_000 });
   await row.click();
 }
 
 /** The text of the lines the active editor renders (Monaco draws spaces as U+00A0). */
-async function activeEditorText(page) {
+export async function activeEditorText(page) {
   const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
   return (await lines.innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** Waits until the active editor renders `text`, polling (the DOM is redrawn, not appended to). */
-async function waitForEditorText(page, text, timeout = 15_000) {
+export async function waitForEditorText(page, text, timeout = 15_000) {
   const deadline = Date.now() + timeout;
   let seen = '';
   while (Date.now() < deadline) {
@@ -155,7 +155,7 @@ async function waitForEditorText(page, text, timeout = 15_000) {
 }
 
 /** Opens `name` with Quick Open, clicking the row whose file name is exactly `name`. */
-async function quickOpen(page, name) {
+export async function quickOpen(page, name) {
   await page.keyboard.press('Control+P');
   await page.locator(`${QUICK_INPUT} input`).fill(name);
   const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -176,7 +176,7 @@ export async function resetWorkbench(page) {
 }
 
 /** Waits for the language server's warning squiggle in the active editor (the server has answered). */
-async function waitForSquiggle(page) {
+export async function waitForSquiggle(page) {
   await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ timeout: 30_000 });
 }
 
@@ -294,7 +294,8 @@ async function checkSigned(page, { shoot }) {
   await page.waitForTimeout(SETTLE_MS);
   await shoot('signed-notice');
   await show.click();
-  await page.locator('.tabs-container .tab', { hasText: 'signed.mobileconfig' }).nth(1).waitFor({ timeout: 15_000 });
+  // The view has a tab name of its own, never the signed file's.
+  await page.locator('.tabs-container .tab.active', { hasText: 'signed (embedded plist).mobileconfig' }).first().waitFor({ timeout: 15_000 });
   const text = await waitForEditorText(page, '<plist');
   // The raw file starts with the DER header, the embedded view with the XML declaration.
   if (!text.trimStart().startsWith('<?xml')) throw new Error(`the embedded view does not start with <?xml: ${JSON.stringify(text.slice(0, 120))}`);
