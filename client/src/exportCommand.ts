@@ -1,11 +1,12 @@
 /**
  * Export for portal upload: asks the server for the canonical unsigned text (validated in portal mode) and
- * writes it to `export/<profile name>.mobileconfig` beside the source, atomically, never over the source.
+ * writes it to `export/<profile name>.mobileconfig` beside the source, atomically and safely (writeExport), never over the source.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { Commands, ExportOutcome, ExportProfileParams, ExportProfileRequest, ExportReport } from '../../server/src/protocol';
+import { isSameFile, replaceFileSafely, WriteRefused } from '../../server/src/safeWrite';
 import { readProfileSource } from './profileSource';
 import { showSignedContent } from './signed';
 
@@ -19,6 +20,7 @@ export interface ExportResult {
   target?: string;
   report?: ExportReport;
   errors?: BlockingProblem[];
+  /** Why it failed or was refused; for `written`, a note (the target was a symbolic link). */
   message?: string;
   /** The source is CMS-signed: its problems are located in the embedded plist's view. */
   signed?: boolean;
@@ -47,18 +49,43 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-/** Writes through a temp file in the same folder and renames it, so a reader never sees half a file. */
-async function writeAtomically(target: vscode.Uri, text: string): Promise<void> {
+/** The user's words for a file the export will not replace, and why. */
+function refusalMessage(error: WriteRefused, target: vscode.Uri): string {
+  const name = vscode.workspace.asRelativePath(target);
+  switch (error.reason) {
+    case 'read-only': return vscode.l10n.t('{0} is read-only: it was not replaced.', name);
+    case 'hard-linked': return vscode.l10n.t('{0} has {1} hard links, and replacing it would split them: it was not replaced. Remove the other links, or move it away.', name, error.links);
+    default: return vscode.l10n.t('{0} is not a regular file: it was not replaced.', name);
+  }
+}
+
+/**
+ * Writes the export so a reader never sees half a file. On disk, through replaceFileSafely: an exclusive temp file
+ * beside the real target, the mode kept, a symbolic link's target written, read-only and hard-linked files refused.
+ * Returns a note for the user when the target was a link.
+ */
+async function writeExport(target: vscode.Uri, text: string): Promise<string | undefined> {
   const folder = vscode.Uri.joinPath(target, '..');
   await vscode.workspace.fs.createDirectory(folder);
-  const temp = vscode.Uri.joinPath(folder, `.${target.path.split('/').pop()}.${randomBytes(4).toString('hex')}.tmp`);
-  await vscode.workspace.fs.writeFile(temp, Buffer.from(text, 'utf8'));
+  const data = Buffer.from(text, 'utf8');
+  if (target.scheme === 'file') {
+    try {
+      const outcome = replaceFileSafely(target.fsPath, data, { mayCreate: true });
+      return outcome.throughLink ? vscode.l10n.t('{0} is a symbolic link: its target {1} was written.', vscode.workspace.asRelativePath(target), outcome.written) : undefined;
+    } catch (error) {
+      throw error instanceof WriteRefused ? new Error(refusalMessage(error, target)) : error;
+    }
+  }
+  // Other file systems (a virtual workspace) have no links or modes to keep: an unguessable temp name, then a rename.
+  const temp = vscode.Uri.joinPath(folder, `.mobileconfig-${randomBytes(8).toString('hex')}.tmp`);
+  await vscode.workspace.fs.writeFile(temp, data);
   try {
     await vscode.workspace.fs.rename(temp, target, { overwrite: true });
   } catch (error) {
     await vscode.workspace.fs.delete(temp).then(undefined, () => undefined);
     throw error;
   }
+  return undefined;
 }
 
 async function exportOne(client: LanguageClient, uri: vscode.Uri): Promise<ExportResult> {
@@ -75,7 +102,8 @@ async function exportOne(client: LanguageClient, uri: vscode.Uri): Promise<Expor
     return { source: source.uri.toString(), status: 'refused', errors: outcome.errors, message, signed: source.signed };
   }
   const target = vscode.Uri.joinPath(source.uri, '..', 'export', outcome.fileName);
-  if (target.toString() === source.uri.toString()) {
+  // A link (or the same name) in the export folder pointing at the source would make the export overwrite it.
+  if (target.toString() === source.uri.toString() || (target.scheme === 'file' && source.uri.scheme === 'file' && isSameFile(target.fsPath, source.uri.fsPath))) {
     return { source: source.uri.toString(), status: 'failed', message: vscode.l10n.t('The export would replace its own source; move the source out of the export folder.') };
   }
   if (await exists(target)) {
@@ -83,8 +111,8 @@ async function exportOne(client: LanguageClient, uri: vscode.Uri): Promise<Expor
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('{0} already exists. Replace it?', vscode.workspace.asRelativePath(target)), { modal: true }, replace);
     if (answer !== replace) return { source: source.uri.toString(), status: 'skipped', target: target.toString() };
   }
-  await writeAtomically(target, outcome.text);
-  return { source: source.uri.toString(), status: 'written', target: target.toString(), report: outcome.report, signed: source.signed };
+  const note = await writeExport(target, outcome.text);
+  return { source: source.uri.toString(), status: 'written', target: target.toString(), report: outcome.report, message: note, signed: source.signed };
 }
 
 /**
@@ -174,7 +202,8 @@ function report(results: ExportResult[]): void {
     const [r] = results;
     const name = relative(r.source);
     if (r.status === 'written') {
-      const text = vscode.l10n.t('Exported {0} to {1}: {2}', name, relative(r.target!), describeReport(r.report!));
+      const note = r.message ? ` ${r.message}` : '';
+      const text = vscode.l10n.t('Exported {0} to {1}: {2}', name, relative(r.target!), describeReport(r.report!)) + note;
       // A legacy-only export installs fine and gives Cisco AnyConnect users no VPN: that is a warning, not news.
       if (r.report!.apps.legacy && !r.report!.apps.new) {
         // The warning comes first: it is what the user must act on; the export's details follow.

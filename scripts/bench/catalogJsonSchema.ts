@@ -9,7 +9,7 @@
  * and AnyConnect rules, cross-payload checks (duplicate UUIDs, certificate references) and OS availability.
  */
 import { getKnownPayloadTypes, getPayloadSchema, getTopLevelSchema } from '../../server/src/service/catalog';
-import { payloadContainer } from '../../server/src/service/schemaWalk';
+import { getPayloadContainer } from '../../server/src/service/catalog';
 import type { KeySchema, PayloadSchema } from '../../server/src/service/catalog';
 
 type Json = Record<string, unknown>;
@@ -92,7 +92,7 @@ function dictSchema(keys: readonly KeySchema[], anyKey: KeySchema | undefined, p
 
 /** A payload dict: the type's own keys plus the common Payload* keys, as the schema walk pairs them. */
 function payloadSchema(schema: PayloadSchema): Json {
-  const container = payloadContainer(schema);
+  const container = getPayloadContainer(schema);
   return dictSchema(container.keys ?? [], container.anyKey, new Set());
 }
 

@@ -10,7 +10,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService, resolveSettings, ServiceSettings } from '../../server/src/service';
 import { createRuleContext, runRules } from '../../server/src/service/features/diagnostics';
-import { buildProfile } from '../../server/src/service/profile';
 import { rules } from '../../server/src/service/rules';
 import type { Problem } from '../../server/src/service/types';
 
@@ -110,7 +109,7 @@ const mayReveal = (fixCode: string, errorKey: string) => SCHEMA_CHANGING_FIXES.h
 export function diagnosticsOf(text: string, settings?: Partial<ServiceSettings>, uri = 'file:///hostile.mobileconfig'): Diagnostic[] {
   const doc = TextDocument.create(uri, 'mobileconfig', 1, text);
   const s = resolveSettings(settings);
-  return runRules(doc, service.parseDocument(doc, s).parse, s);
+  return runRules(doc, service.parseDocument(doc, s).model);
 }
 
 /** Runs every service feature over `text` and collects every broken property. Never throws. */
@@ -126,7 +125,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   try {
     const t0 = performance.now();
     parsed = service.parseDocument(strictDocument(doc, violations, 'parse'), settings);
-    diagnostics = runRules(strictDocument(doc, violations, 'validate'), parsed.parse, settings, (id, e) => violations.push(`rule ${id} threw ${errText(e)}`));
+    diagnostics = runRules(strictDocument(doc, violations, 'validate'), parsed.model, (id: string, e: unknown) => violations.push(`rule ${id} threw ${errText(e)}`));
     validateMs = performance.now() - t0;
   } catch (e) {
     violations.push(`validate threw ${errText(e)}`);
@@ -140,12 +139,11 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
     if (!offsetsOk(p)) violations.push(`parser problem ${p.code} at ${p.offset}+${p.length} outside 0..${text.length}`);
   }
   if (parsed.parse.root && text.length <= settings.maxDocumentSize) {
-    const profile = buildProfile(parsed.parse);
     for (const rule of rules) {
       if (!rule.check) continue;
       const found: Problem[] = [];
       try {
-        rule.check(createRuleContext(rule, text, parsed.parse, profile, settings, found));
+        rule.check(createRuleContext(rule, parsed.model, found));
       } catch {
         continue; // already reported through runRules' error handler
       }
@@ -186,13 +184,13 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
         if (s.children && depth < 1000) walk(s.children, depth + 1);
       }
     };
-    walk(service.getDocumentSymbols({ document: strictDocument(doc, violations, 'symbols'), parse: parsed.parse }), 0);
+    walk(service.getDocumentSymbols({ ...parsed, document: strictDocument(doc, violations, 'symbols') }), 0);
   } catch (e) {
     violations.push(`getDocumentSymbols threw ${errText(e)}`);
   }
 
   try {
-    for (const f of service.getFoldingRanges({ document: strictDocument(doc, violations, 'folding'), parse: parsed.parse })) {
+    for (const f of service.getFoldingRanges({ ...parsed, document: strictDocument(doc, violations, 'folding') })) {
       if (!(f.startLine >= 0 && f.startLine <= f.endLine && f.endLine < doc.lineCount)) violations.push(`folding range ${f.startLine}-${f.endLine} outside 0..${doc.lineCount - 1}`);
     }
   } catch (e) {
@@ -205,7 +203,7 @@ export function checkText(text: string, options: CheckOptions = {}): CheckResult
   for (const d of fixable) {
     let actions: CodeAction[];
     try {
-      actions = service.getCodeActions({ document: strictDocument(doc, violations, `fixes for ${String(d.code)}`), parse: parsed.parse }, d.range, [d], settings);
+      actions = service.getCodeActions({ ...parsed, document: strictDocument(doc, violations, `fixes for ${String(d.code)}`) }, d.range, [d], settings);
     } catch (e) {
       violations.push(`getCodeActions for ${String(d.code)} threw ${errText(e)}`);
       continue;

@@ -119,8 +119,11 @@ async function checkExportRefused(page, { shoot, workspace, locale }) {
   // The same profile name as both-apps.mobileconfig: no error in standalone mode, refused for the portal.
   fs.copyFileSync(path.join(workspace, 'both-apps.mobileconfig'), path.join(folder, name));
   try {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '本社 VPN' }).first().waitFor({ timeout: 45_000 });
-    await quickOpen(page, name);
+    // Opened from the explorer: Quick Open's file index can lag behind a file written from outside.
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '本社 VPN' }).first().click({ timeout: 45_000 });
+    const fileRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+    await fileRow.click({ timeout: 30_000 });
+    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
     // It has no warning to wait for: the server's code lens ("Used by: …") says it has answered.
     await page.locator('.editor-group-container.active .codelens-decoration').first().waitFor({ timeout: 30_000 });
     await runCommand(page, command(locale, 'exportForPortal'));

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, decodeBytes, detectEncoding, rules as registry, validate } from './service';
 import type { MigrationMode, ServiceSettings } from './service';
+import { replaceFileSafely, WriteOutcome, WriteRefused } from './safeWrite';
 import { version } from '../../package.json';
 
 type Format = 'text' | 'json' | 'sarif';
@@ -44,11 +45,14 @@ Options:
   --fix anyconnect=alongside|replace
                              migrate Cisco Legacy AnyConnect payloads and rewrite the files: add a
                              Cisco AnyConnect copy alongside each, or replace it in place; every
-                             change is listed on stderr, then the result is linted
+                             change is listed on stderr, then the result is linted. The mode is
+                             kept, a symbolic link's target is written; read-only and hard-linked
+                             files are left unchanged
   --help                     show this help
   --version                  show the version
 
-Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input or no files found.
+Exit status: 0 no errors, 1 errors found, 2 usage error, unreadable input, a file --fix
+could not write, or no files found.
 `;
 
 const FORMATS: readonly Format[] = ['text', 'json', 'sarif'];
@@ -111,6 +115,8 @@ function describeFsError(error: unknown): string {
     case 'EACCES': case 'EPERM': return 'permission denied';
     case 'EISDIR': return 'is a directory';
     case 'ENOTDIR': return 'not a directory';
+    case 'EROFS': return 'read-only file system';
+    case 'ENOSPC': return 'no space left on device';
     default: return error instanceof Error ? error.message : String(error);
   }
 }
@@ -174,46 +180,83 @@ function readProfile(file: string): string {
   return decodeBytes(fs.readFileSync(file));
 }
 
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators and bidirectional controls, as they may come
+ * from a file name or a profile's values: in a terminal they could recolour, retitle or rewrite what is shown,
+ * or forge a line of output. Text output shows them as escapes; JSON and SARIF carry them exactly.
+ */
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `s` with every unprintable character written as an escape (`\n`, `\r`, `\t`, `\x1B`, `\u202E`). */
+export function printable(s: string): string {
+  return s.replace(UNPRINTABLE, (c) => {
+    if (c === '\n') return '\\n';
+    if (c === '\r') return '\\r';
+    if (c === '\t') return '\\t';
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
+/** One line on stderr, made printable. */
+function note(line: string): void {
+  process.stderr.write(`${printable(line)}\n`);
+}
+
 function localeFromEnv(): string {
   const env = process.env;
   return (env.LC_ALL || env.LC_MESSAGES || env.LANG || 'en').toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }
 
 /**
- * Migrates a file's legacy AnyConnect payloads and writes it back atomically (temp file, then rename),
- * keeping its encoding and BOM. Every change is written to stderr: a fix is never silent.
+ * Migrates a file's legacy AnyConnect payloads and writes it back through `replaceFileSafely` (atomic, mode kept,
+ * a link's target written, read-only and hard-linked files refused), keeping its encoding and BOM.
+ * Every change is written to stderr once the file holds it: a fix is never silent, and never claimed before it happened.
+ * Returns a failure (exit 2) when the file could not be written; a refusal is a note, like a signed profile's.
  */
-function fixFile(file: string, mode: MigrationMode): void {
+function fixFile(file: string, mode: MigrationMode): string | undefined {
   const bytes = fs.readFileSync(file);
   const encoding = detectEncoding(bytes);
   if (encoding === 'latin1' || encoding === 'utf16be') {
-    process.stderr.write(`${file}: not changed: signed, binary and UTF-16BE profiles are not rewritten\n`);
-    return;
+    note(`${file}: not changed: signed, binary and UTF-16BE profiles are not rewritten`);
+    return undefined;
   }
   const text = readProfile(file);
   const service = createLanguageService();
   const document = TextDocument.create('file:///fix.mobileconfig', 'mobileconfig', 1, text);
   const { edits, changes } = service.migrateAnyConnect(service.parseDocument(document), mode, { locale: localeFromEnv() });
-  for (const c of changes) {
-    const what = c.action === 'replaced' ? 'replaced the legacy subtype with com.cisco.anyconnect in'
-      : c.action === 'added-alongside' ? 'added a Cisco AnyConnect payload alongside' : `skipped (${c.reason})`;
-    process.stderr.write(`${file}:${c.line}: ${what} "${c.payload}"\n`);
-  }
+  const describe = () => {
+    for (const c of changes) {
+      const what = c.action === 'replaced' ? 'replaced the legacy subtype with com.cisco.anyconnect in'
+        : c.action === 'added-alongside' ? 'added a Cisco AnyConnect payload alongside' : `skipped (${c.reason})`;
+      note(`${file}:${c.line}: ${what} "${c.payload}"`);
+    }
+  };
   if (edits.length === 0) {
-    if (changes.length === 0) process.stderr.write(`${file}: no legacy AnyConnect payload to migrate\n`);
-    return;
+    describe();
+    if (changes.length === 0) note(`${file}: no legacy AnyConnect payload to migrate`);
+    return undefined;
   }
   const fixed = TextDocument.applyEdits(document, edits);
   const hadBom = encoding === 'utf8' ? bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf : true;
   const body = encoding === 'utf16le' ? Buffer.from(fixed, 'utf16le') : Buffer.from(fixed, 'utf8');
   const bom = !hadBom ? Buffer.alloc(0) : encoding === 'utf16le' ? Buffer.from([0xff, 0xfe]) : Buffer.from([0xef, 0xbb, 0xbf]);
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(temp, Buffer.concat([bom, body]));
-  fs.renameSync(temp, file);
+  let outcome: WriteOutcome;
+  try {
+    outcome = replaceFileSafely(file, Buffer.concat([bom, body]));
+  } catch (error) {
+    if (error instanceof WriteRefused) {
+      note(`${file}: not changed: ${error.message}`);
+      return undefined;
+    }
+    return `cannot write '${file}': ${describeFsError(error)} (not changed)`;
+  }
+  if (outcome.throughLink) note(`${file}: a symbolic link: its target ${outcome.written} was rewritten, the link kept`);
+  describe();
+  return undefined;
 }
 
 function lintFile(file: string, options: Options): FileReport {
-  if (options.fix) fixFile(file, options.fix);
   const text = readProfile(file);
   const uri = 'file://' + path.resolve(file).split(path.sep).map(encodeURIComponent).join('/');
   const diagnostics = validate(text, { mode: options.mode, locale: localeFromEnv() }, uri)
@@ -242,7 +285,7 @@ function formatText(reports: FileReport[]): string {
       if (d.severity === 'warning') warnings++;
       // One diagnostic per line keeps the output greppable and clickable in terminals and CI logs.
       const message = d.message.replace(/\s*\r?\n\s*/g, ' ');
-      lines.push(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${message}`);
+      lines.push(printable(`${r.file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${message}`));
     }
   }
   lines.push(`${plural(reports.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`);
@@ -321,7 +364,8 @@ export function main(argv: string[]): number {
     options = parsed;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`mobileconfig-lint: ${error.message}\nTry 'mobileconfig-lint --help'.\n`);
+    note(`mobileconfig-lint: ${error.message}`);
+    process.stderr.write(`Try 'mobileconfig-lint --help'.\n`);
     return 2;
   }
 
@@ -331,6 +375,8 @@ export function main(argv: string[]): number {
   const reports: FileReport[] = [];
   for (const file of files) {
     try {
+      const failure = options.fix ? fixFile(file, options.fix) : undefined;
+      if (failure) failures.push(failure);
       reports.push(lintFile(file, options));
     } catch (error) {
       failures.push(`cannot read '${file}': ${describeFsError(error)}`);
@@ -338,7 +384,7 @@ export function main(argv: string[]): number {
   }
   // Readable files are still reported when another argument fails, so one typo does not hide results.
   if (reports.length > 0) process.stdout.write(format(reports, options.format));
-  for (const f of failures) process.stderr.write(`mobileconfig-lint: ${f}\n`);
+  for (const f of failures) note(`mobileconfig-lint: ${f}`);
   if (failures.length > 0) return 2;
   return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }
@@ -352,7 +398,7 @@ if (require.main === module) {
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
-    process.stderr.write(`mobileconfig-lint: ${error instanceof Error ? error.message : String(error)}\n`);
+    note(`mobileconfig-lint: ${error instanceof Error ? error.message : String(error)}`);
     process.exitCode = 2;
   }
 }

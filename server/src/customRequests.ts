@@ -17,7 +17,7 @@ import {
   ProfileSummaryRequest, SignedContentParams, SignedContentRequest, SignedContentResult,
 } from './protocol';
 import { WorkspaceProfiles } from './workspaceProfiles';
-import { newUuid } from './service/rules/helpers';
+import { newUuid } from './service/edits';
 
 export interface RequestContext {
   connection: Connection;
@@ -74,7 +74,7 @@ export function registerCustomRequests(ctx: RequestContext): void {
     if (!document) return null;
     const s = await ctx.settingsFor(document);
     const parsed = parse(document, s, params.text !== undefined);
-    return summarizeProfile(document, parsed.parse, s, service.validate(parsed, s));
+    return summarizeProfile(document, parsed.model, service.validate(parsed, s));
   });
 
   connection.onRequest(ExportProfileRequest, async (params: ExportProfileParams): Promise<ExportOutcome> => {
@@ -87,7 +87,7 @@ export function registerCustomRequests(ctx: RequestContext): void {
     const s: ServiceSettings = { ...portal, mode: 'portal' };
     const parsed = parse(document, s, params.text !== undefined);
     const fallback = decodeURIComponent(params.uri.split('/').pop() ?? 'profile');
-    return buildExport(document.getText(), parsed.parse, s, service.validate(parsed, s), fallback, params.wasSigned === true);
+    return buildExport(parsed.model, service.validate(parsed, s), fallback, params.wasSigned === true);
   });
 
   connection.onRequest(NewProfileRequest, (params: NewProfileOptions): NewProfileResult => ({ text: buildNewProfile(params, newUuid) }));

@@ -1,18 +1,19 @@
 /**
- * The language server: LSP wiring only. Each handler maps a document to its cached parse (uri, version)
- * and asks the pure service. Diagnostics are pushed to clients without pull support and pulled otherwise.
+ * The language server: LSP wiring only. Each handler maps a document to its cached parse and model
+ * (uri, version, settings) and asks the pure service. Diagnostics are pushed to clients without pull support and pulled otherwise.
  */
 import {
   createConnection, DocumentDiagnosticReportKind, LSPErrorCodes, ProposedFeatures, ResponseError, TextDocuments, TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService, ParsedDocument, ServiceSettings } from './service';
+import { buildModel, createLanguageService, ParsedDocument, ServiceSettings } from './service';
 import { MIGRATE_KINDS } from './service/features/codeActions';
 import { runRules } from './service/features/diagnostics';
 import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from './protocol';
 import { registerCustomRequests } from './customRequests';
 import { SettingsCache } from './settings';
 import { WorkspaceProfiles } from './workspaceProfiles';
+import { PublishQueue } from './publishQueue';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -23,15 +24,26 @@ let hasPullDiagnostics = false;
 let settings: SettingsCache;
 let workspaceProfiles: WorkspaceProfiles;
 
-// One parse per (uri, version): every feature request for the same version reuses it. TextDocuments
-// updates a document object in place, so the version is recorded at parse time, not read back from it.
-const parses = new Map<string, { version: number; parsed: ParsedDocument }>();
+// One parse and model per (uri, version, settings): every request for the same version and settings reuses
+// them. TextDocuments updates a document object in place, so the version is recorded at parse time, not read
+// back from it. A request with other settings (hover does not need the workspace's profile names) keeps the
+// parse and gets a model of its own; a configuration change drops everything.
+const parses = new Map<string, { version: number; settingsKey: string; parsed: ParsedDocument }>();
 
-function parsed(document: TextDocument, s?: ServiceSettings): ParsedDocument {
+function parsed(document: TextDocument, s: ServiceSettings): ParsedDocument {
   const cached = parses.get(document.uri);
-  if (cached && cached.version === document.version) return cached.parsed;
+  const settingsKey = JSON.stringify(s);
+  if (cached && cached.version === document.version) {
+    if (cached.settingsKey === settingsKey) return cached.parsed;
+    if (cached.parsed.model.settings.maxNestingDepth === s.maxNestingDepth) {
+      const { parse, model } = cached.parsed;
+      const p: ParsedDocument = { document, parse, model: buildModel(parse, model.text, s) };
+      parses.set(document.uri, { version: document.version, settingsKey, parsed: p });
+      return p;
+    }
+  }
   const p = service.parseDocument(document, s);
-  parses.set(document.uri, { version: document.version, parsed: p });
+  parses.set(document.uri, { version: document.version, settingsKey, parsed: p });
   return p;
 }
 
@@ -43,7 +55,7 @@ async function settingsFor(document: TextDocument): Promise<ServiceSettings> {
 }
 
 function diagnose(document: TextDocument, s: ServiceSettings) {
-  return runRules(document, parsed(document, s).parse, s, (ruleId, error) => {
+  return runRules(document, parsed(document, s).model, (ruleId: string, error: unknown) => {
     connection.console.error(`Rule ${ruleId} failed on ${document.uri}: ${error instanceof Error ? error.message : String(error)}`);
   });
 }
@@ -76,25 +88,25 @@ connection.onInitialize((params) => {
   };
 });
 
-// Push mode: validate after each change, but only publish if the document is still at that version,
-// so a burst of keystrokes never publishes stale results.
-const pending = new Map<string, NodeJS.Immediate>();
+// Push mode: edits are coalesced per document and only its latest version is validated and sent (publishQueue.ts).
+const pushes = new PublishQueue(async (uri) => {
+  const document = documents.get(uri);
+  if (!document) return;
+  const s = await settingsFor(document);
+  // Read again after the await: the document may have changed or closed meanwhile; its latest text is what counts.
+  const current = documents.get(uri);
+  if (!current) return;
+  const version = current.version;
+  await connection.sendDiagnostics({ uri, version, diagnostics: diagnose(current, s) });
+}, (uri, error) => connection.console.error(`Diagnostics for ${uri} failed: ${error instanceof Error ? error.message : String(error)}`));
 function schedulePush(document: TextDocument): void {
-  if (hasPullDiagnostics) return;
-  const previous = pending.get(document.uri);
-  if (previous) clearImmediate(previous);
-  pending.set(document.uri, setImmediate(async () => {
-    pending.delete(document.uri);
-    const s = await settingsFor(document);
-    const current = documents.get(document.uri);
-    if (!current || current.version !== document.version) return;
-    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: diagnose(current, s) });
-  }));
+  if (!hasPullDiagnostics) pushes.request(document.uri);
 }
 
 documents.onDidOpen((e) => schedulePush(e.document));
 documents.onDidChangeContent((e) => schedulePush(e.document));
 documents.onDidClose((e) => {
+  pushes.cancel(e.document.uri);
   parses.delete(e.document.uri);
   settings.clear(e.document.uri);
   if (!hasPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -122,18 +134,20 @@ connection.onDidChangeWatchedFiles(async (params) => {
 
 connection.onDidChangeConfiguration(() => {
   settings.clear();
+  // Parses depend on settings (nesting limit, and the models on all of them): none survives a change.
+  parses.clear();
   if (hasPullDiagnostics) connection.languages.diagnostics.refresh();
   else documents.all().forEach(schedulePush);
 });
 
-connection.onDocumentSymbol((params) => {
+connection.onDocumentSymbol(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getDocumentSymbols(parsed(document)) : [];
+  return document ? service.getDocumentSymbols(parsed(document, await settings.get(document.uri))) : [];
 });
 
-connection.onFoldingRanges((params) => {
+connection.onFoldingRanges(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getFoldingRanges(parsed(document)) : [];
+  return document ? service.getFoldingRanges(parsed(document, await settings.get(document.uri))) : [];
 });
 
 connection.onCodeAction(async (params) => {
@@ -157,19 +171,19 @@ connection.onCompletion(async (params) => {
   return service.getCompletions(parsed(document, s), params.position, s);
 });
 
-connection.onDocumentFormatting((params) => {
+connection.onDocumentFormatting(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.format(parsed(document), params.options) : [];
+  return document ? service.format(parsed(document, await settings.get(document.uri)), params.options) : [];
 });
 
-connection.onDocumentRangeFormatting((params) => {
+connection.onDocumentRangeFormatting(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.format(parsed(document), params.options, params.range) : [];
+  return document ? service.format(parsed(document, await settings.get(document.uri)), params.options, params.range) : [];
 });
 
-connection.onDocumentLinks((params) => {
+connection.onDocumentLinks(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getDocumentLinks(parsed(document)) : [];
+  return document ? service.getDocumentLinks(parsed(document, await settings.get(document.uri))) : [];
 });
 
 connection.onCodeLens(async (params) => {
@@ -179,9 +193,9 @@ connection.onCodeLens(async (params) => {
   return service.getCodeLenses(parsed(document, s), s);
 });
 
-connection.onDefinition((params) => {
+connection.onDefinition(async (params) => {
   const document = documents.get(params.textDocument.uri);
-  return document ? service.getDefinition(parsed(document), params.position) : [];
+  return document ? service.getDefinition(parsed(document, await settings.get(document.uri)), params.position) : [];
 });
 
 connection.onRequest(MigrateAnyConnectRequest, async (params: MigrateAnyConnectParams): Promise<MigrateAnyConnectResult> => {

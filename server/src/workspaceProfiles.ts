@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SIGNED_SCHEME } from './protocol';
 import { decodeBytes, parsePlist, ServiceSettings, WorkspaceScanGaps } from './service';
-import { getString } from './service/profile';
+import { getString } from './service/model/tree';
 
 const MAX_FILES = 5000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;

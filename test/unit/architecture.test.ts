@@ -40,10 +40,38 @@ describe('architecture', () => {
     }
   });
 
-  it('lets the client reach the server only through protocol.ts', () => {
+  it('keeps no module-level mutable state in server/src/service (the catalog aside)', () => {
+    // Derived facts live on one immutable model per parse (service/model/), memoised on the model object;
+    // only the lazily loaded, immutable catalog may keep tables at module level.
+    const mutable = /^(?:export\s+)?(?:let\s|var\s|const\s+\w+\s*(?::[^=]+)?=\s*new\s+(?:Map|Set|WeakMap|WeakSet)\b)/m;
+    const offenders = sources('server/src/service')
+      .filter((file) => !file.startsWith(path.join('server', 'src', 'service', 'catalog')))
+      .filter((file) => mutable.test(fs.readFileSync(path.join(root, file), 'utf8')));
+    assert.deepEqual(offenders, []);
+  });
+
+  it('the check for module-level state can fail', () => {
+    const mutable = /^(?:export\s+)?(?:let\s|var\s|const\s+\w+\s*(?::[^=]+)?=\s*new\s+(?:Map|Set|WeakMap|WeakSet)\b)/m;
+    assert.match('const cache = new WeakMap<object, number>();', mutable);
+    assert.match('let count = 0;', mutable);
+    assert.doesNotMatch('  const local = new Map();', mutable);
+  });
+
+  it('keeps the migration free of rule imports (rules use the migration, not the other way round)', () => {
+    for (const spec of imports('server/src/service/migrate.ts')) assert.ok(!spec.includes('rules'), `migrate.ts imports ${spec}`);
+  });
+
+  it('lists every rule file in the one registry', () => {
+    const registry = fs.readFileSync(path.join(root, 'server/src/service/rules/index.ts'), 'utf8');
+    const ruleFiles = fs.readdirSync(path.join(root, 'server/src/service/rules')).filter((f) => /^[a-z]+(-[a-z0-9]+)+\.ts$/.test(f));
+    for (const f of ruleFiles) assert.ok(registry.includes(`'./${f.slice(0, -3)}'`), `rules/index.ts does not list ${f}`);
+  });
+
+  it('lets the client reach the server only through protocol.ts (and the file writer safeWrite.ts)', () => {
     for (const file of sources('client/src')) {
       for (const spec of imports(file)) {
-        if (spec.includes('server/src')) assert.match(spec, /server\/src\/protocol$/, `${file} imports ${spec}`);
+        // safeWrite knows files, not plists: the CLI's --fix and the client's export share its one careful write.
+        if (spec.includes('server/src')) assert.match(spec, /server\/src\/(protocol|safeWrite)$/, `${file} imports ${spec}`);
       }
     }
   });

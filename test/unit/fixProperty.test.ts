@@ -3,6 +3,7 @@
  * corpus profile, each offered quick fix (and source action) applies cleanly, changes something, and adds
  * no XML/plist error nor any error the file did not have (scripts/hostile/check.ts does the checking).
  */
+import { buildModel } from '../../server/src/service/model';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -41,7 +42,7 @@ describe('every offered fix on fixtures and the corpus', function () {
     try {
       const text = fs.readFileSync(path.join(FIXTURES, 'rules', 'payload-uuid-duplicate.mobileconfig'), 'utf8');
       const errors: string[] = [];
-      const diags = runRules(TextDocument.create('file:///x', 'mobileconfig', 1, text), parsePlist(text), resolveSettings(), (id) => errors.push(id));
+      const diags = runRules(TextDocument.create('file:///x', 'mobileconfig', 1, text), buildModel(parsePlist(text), text, resolveSettings()), (id: string) => errors.push(id));
       assert.deepEqual(errors, ['vpn-legacy-only']);
       assert.equal(diags.filter((d) => d.code === 'payload-uuid-duplicate').length, 2);
     } finally {

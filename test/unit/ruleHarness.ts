@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, getRule, ServiceSettings } from '../../server/src/service';
-import { uuidSource } from '../../server/src/service/rules/helpers';
+import { uuidSource } from '../../server/src/service/edits';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 const SEVERITY_NAMES = ['', 'error', 'warning', 'info', 'hint'];

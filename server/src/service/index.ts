@@ -1,6 +1,7 @@
 /**
  * The pure language service façade: text in, plain LSP data out. No transport, no fs, no timers
- * (STYLE.md section 2). The server caches one `ParsedDocument` per (uri, version) and passes it back in.
+ * (STYLE.md section 2). The server caches one `ParsedDocument` (parse and model) per (uri, version, settings)
+ * and passes it back in.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
@@ -19,6 +20,7 @@ import { getDocumentSymbols } from './features/symbols';
 import { getFoldingRanges } from './features/folding';
 import { runRules } from './features/diagnostics';
 import { parsePlist } from './parser/plistParser';
+import { buildModel, ProfileModel } from './model';
 import { defaultSettings, ParseResult, ServiceSettings } from './types';
 
 export * from './types';
@@ -27,15 +29,14 @@ export { parsePlist } from './parser/plistParser';
 export { decodeBytes, detectEncoding } from './decode';
 export type { MigrationMode } from './migrate';
 export type { FormatOptions } from './features/formatting';
+export { buildModel, ProfileModel } from './model';
 
-/** A parsed document: the text document plus its parse, as the server caches per (uri, version). */
+/** A parsed document: the text document, its parse and its model, as the server caches per (uri, version, settings). */
 export interface ParsedDocument {
   document: TextDocument;
   parse: ParseResult;
-  /** The text that was parsed (an editor's document object changes in place; this does not). Set by parseDocument. */
-  text?: string;
-  /** The nesting limit the parse used. Set by parseDocument. */
-  maxNestingDepth?: number;
+  /** The profile model of the parse, for the settings it was parsed with. */
+  model: ProfileModel;
 }
 
 export interface LanguageService {
@@ -77,39 +78,45 @@ export interface MigrationReport {
 }
 
 export function createLanguageService(): LanguageService {
+  /** The model for these settings: the cached one when they are the ones it was built with. */
+  const modelFor = (parsed: ParsedDocument, settings?: Partial<ServiceSettings>): ProfileModel => {
+    if (!settings) return parsed.model;
+    const s = resolveSettings(settings);
+    if (s === parsed.model.settings || JSON.stringify(s) === JSON.stringify(parsed.model.settings)) return parsed.model;
+    return buildModel(parsed.parse, parsed.model.text, s);
+  };
   return {
     parseDocument(document, settings) {
-      const { maxNestingDepth } = resolveSettings(settings);
-      const text = document.getText();
-      return { document, parse: parsePlist(text, { maxNestingDepth }), text, maxNestingDepth };
-    },
-    validate: (parsed, settings) => runRules(parsed.document, parsed.parse, resolveSettings(settings)),
-    getDocumentSymbols: (parsed) => getDocumentSymbols(parsed.document, parsed.parse),
-    getFoldingRanges: (parsed) => getFoldingRanges(parsed.document, parsed.parse),
-    getCodeActions: (parsed, range, diagnostics, settings, only) =>
-      getCodeActions(parsed.document, parsed.parse, range, diagnostics, resolveSettings(settings), only),
-    getHover(parsed, position, settings) {
       const s = resolveSettings(settings);
-      const { document, parse } = parsed;
+      const text = document.getText();
+      const parse = parsePlist(text, { maxNestingDepth: s.maxNestingDepth });
+      return { document, parse, model: buildModel(parse, text, s) };
+    },
+    validate: (parsed, settings) => runRules(parsed.document, modelFor(parsed, settings)),
+    getDocumentSymbols: (parsed) => getDocumentSymbols(parsed.document, parsed.model),
+    getFoldingRanges: (parsed) => getFoldingRanges(parsed.document, parsed.parse),
+    getCodeActions: (parsed, range, diagnostics, settings, only) => getCodeActions(parsed.document, modelFor(parsed, settings), range, diagnostics, only),
+    getHover(parsed, position, settings) {
+      const model = modelFor(parsed, settings);
+      const { document } = parsed;
       const offset = document.offsetAt(position);
       // The secret hover wins: it is the one that must never show the value.
-      const secret = getSecretHover(document.getText(), parse, offset, s.locale);
+      const secret = getSecretHover(model, offset);
       if (secret) {
         return {
           contents: { kind: 'markdown', value: secret.contents },
           range: { start: document.positionAt(secret.offset), end: document.positionAt(secret.offset + secret.length) },
         };
       }
-      return getSchemaHover(document, parse, offset, s);
+      return getSchemaHover(document, model, offset);
     },
-    getCompletions: (parsed, position, settings) =>
-      getCompletions(parsed.document, parsed.parse, parsed.document.offsetAt(position), resolveSettings(settings)),
+    getCompletions: (parsed, position, settings) => getCompletions(parsed.document, modelFor(parsed, settings), parsed.document.offsetAt(position)),
     format: (parsed, options, range) => formatDocument(parsed.document, parsed.parse, options, range),
-    getDocumentLinks: (parsed) => getDocumentLinks(parsed.document, parsed.parse),
-    getCodeLenses: (parsed, settings) => getCodeLenses(parsed.document, parsed.parse, resolveSettings(settings)),
-    getDefinition: (parsed, position) => getDefinition(parsed.document, parsed.parse, parsed.document.offsetAt(position)),
+    getDocumentLinks: (parsed) => getDocumentLinks(parsed.document, parsed.model),
+    getCodeLenses: (parsed, settings) => getCodeLenses(parsed.document, modelFor(parsed, settings)),
+    getDefinition: (parsed, position) => getDefinition(parsed.document, parsed.model, parsed.document.offsetAt(position)),
     migrateAnyConnect: (parsed, mode, settings) => {
-      const { edits, changes } = getMigration(parsed.document, parsed.parse, resolveSettings(settings), mode);
+      const { edits, changes } = getMigration(parsed.document, modelFor(parsed, settings), mode);
       return { edits, changes: changes.map(({ payload, action, reason, line }) => ({ payload, action, reason, line })) };
     },
   };
@@ -119,7 +126,7 @@ export function createLanguageService(): LanguageService {
 export function validate(text: string, settings?: Partial<ServiceSettings>, uri = 'untitled:profile.mobileconfig'): Diagnostic[] {
   const s = resolveSettings(settings);
   const document = TextDocument.create(uri, 'mobileconfig', 0, text);
-  return runRules(document, parsePlist(text, { maxNestingDepth: s.maxNestingDepth }), s, undefined, true);
+  return runRules(document, buildModel(parsePlist(text, { maxNestingDepth: s.maxNestingDepth }), text, s));
 }
 
 /** Fills in defaults for any missing setting. */

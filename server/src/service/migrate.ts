@@ -3,12 +3,12 @@
  * "Migration paths"): replace the subtype in place, add a new-app copy alongside, or remove the legacy twin.
  * Every edit is minimal: it touches only the text it must and keeps indentation, key order and comments.
  */
-import { getStringNode, keyOfValue, Profile } from './profile';
+import { newUuid, replaceValueText } from './edits';
 import { newAppCopyName } from './migrationNames';
-import { newUuid, replaceValueText } from './rules/helpers';
-import type { TextEdit } from './rules/rule';
-import type { ParseResult, Problem, ScalarNode, ServiceSettings } from './types';
-import { equivalentNewPayload, hasDuplicateUuid, VpnPayload, vpnPayloads } from './vpn';
+import type { ProfileModel } from './model';
+import { getStringNode, keyOfValue } from './model/tree';
+import type { VpnPayload } from './model/vpn';
+import type { ParseResult, Problem, ScalarNode, ServiceSettings, TextEdit } from './types';
 
 export type MigrationMode = 'alongside' | 'replace';
 
@@ -17,14 +17,9 @@ export function newSubtype(settings: ServiceSettings): string {
   return settings.anyconnectNewSubtypes[0] ?? 'com.cisco.anyconnect';
 }
 
-/** The new-app payload equivalent to a legacy one (same RemoteAddress and Group), if any. */
-export function equivalentNew(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
-  return equivalentNewPayload(legacy, all);
-}
-
 /** Replacing in place is offered only when it cannot create a duplicate connection or hide a UUID clash. */
-export function canReplace(legacy: VpnPayload, profile: Profile, settings: ServiceSettings): boolean {
-  return !!legacy.subtypeNode && !equivalentNew(legacy, vpnPayloads(profile, settings)) && !hasDuplicateUuid(legacy, profile);
+export function canReplace(legacy: VpnPayload, model: ProfileModel): boolean {
+  return !!legacy.subtypeNode && !model.equivalentNew(legacy) && !model.hasDuplicateUuid(legacy.payload);
 }
 
 export function replaceEdit(legacy: VpnPayload, text: string, settings: ServiceSettings): TextEdit {
@@ -38,12 +33,11 @@ export interface TakenNames {
   displayNames: Set<string>;
 }
 
-export function takenNames(profile: Profile): TakenNames {
+export function takenNames(model: ProfileModel): TakenNames {
   const identifiers = new Set<string>();
   const names = new Set<string>();
   const displayNames = new Set<string>();
-  const dicts = profile.top ? [profile.top, ...profile.payloads.map((p) => p.dict)] : [];
-  for (const d of dicts) {
+  for (const { dict: d } of model.allPayloads) {
     const id = getStringNode(d, 'PayloadIdentifier')?.value;
     if (id) identifiers.add(id);
     const name = getStringNode(d, 'UserDefinedName')?.value;
@@ -153,19 +147,19 @@ export function errorsACopyWouldRepeat(v: VpnPayload, errors: readonly Problem[]
 }
 
 export function migrateAll(
-  text: string, parse: ParseResult, profile: Profile, settings: ServiceSettings, mode: MigrationMode,
-  errorsWithin?: (offset: number, length: number) => Problem[],
+  model: ProfileModel, mode: MigrationMode, errorsWithin?: (offset: number, length: number) => Problem[],
 ): { edits: TextEdit[]; changes: MigrationChange[] } {
-  const isBroken = (v: VpnPayload) => isBrokenPayload(v, parse);
-  const all = vpnPayloads(profile, settings);
-  const taken = takenNames(profile);
+  const { text, settings } = model;
+  const isBroken = (v: VpnPayload) => isBrokenPayload(v, model.parse);
+  const all = model.vpnPayloads;
+  const taken = takenNames(model);
   const edits: TextEdit[] = [];
   const changes: MigrationChange[] = [];
   for (const v of all) {
     if (v.app !== 'legacy') continue;
     const label = v.userDefinedName?.value || getStringNode(v.payload.dict, 'PayloadDisplayName')?.value || v.payloadIdentifier?.value || `payload #${v.payload.index + 1}`;
     const offset = v.payload.dict.offset;
-    if (equivalentNew(v, all)) {
+    if (model.equivalentNew(v)) {
       changes.push({ payload: label, action: 'skipped', reason: 'an equivalent Cisco AnyConnect payload already exists', offset });
       continue;
     }
@@ -174,7 +168,7 @@ export function migrateAll(
       continue;
     }
     if (mode === 'replace') {
-      if (hasDuplicateUuid(v, profile)) {
+      if (model.hasDuplicateUuid(v.payload)) {
         changes.push({ payload: label, action: 'skipped', reason: 'its PayloadUUID is duplicated; fix that first', offset });
         continue;
       }

@@ -91,6 +91,13 @@ export interface Problem {
   data?: unknown;
 }
 
+/** One text replacement by offsets in the document (insert: length 0; delete: newText ''). */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  newText: string;
+}
+
 /** What kind of file the text is, decided before any XML parsing. */
 export type ContainerKind = 'xml' | 'binary-plist' | 'signed' | 'empty' | 'not-plist';
 

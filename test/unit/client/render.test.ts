@@ -18,7 +18,7 @@ function render(text: string): string {
   const settings = resolveSettings();
   const document = TextDocument.create('file:///p.mobileconfig', 'mobileconfig', 1, text);
   const parsed = service.parseDocument(document, settings);
-  return renderPreview(summarizeProfile(document, parsed.parse, settings, service.validate(parsed, settings)), options);
+  return renderPreview(summarizeProfile(document, service.parseDocument(document, settings).model, service.validate(parsed, settings)), options);
 }
 
 const HOSTILE = '<img src=x onerror=alert(1)>';

@@ -1,4 +1,6 @@
+import { resolveSettings } from '../../../server/src/service';
 import * as assert from 'node:assert/strict';
+import { buildModel } from '../../../server/src/service/model';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parsePlist } from '../../../server/src/service';
 import { getCodeLenses } from '../../../server/src/service/features/codeLens';
@@ -34,7 +36,7 @@ const wifi = payload('com.apple.wifi.managed', 'A0000000-0000-4000-8000-00000000
 
 function lenses(text: string, locale?: string) {
   const document = TextDocument.create('file:///c.mobileconfig', 'mobileconfig', 1, text);
-  return getCodeLenses(document, parsePlist(text), locale ? { locale } : undefined).map((l) => ({ line: l.range.start.line, title: l.command?.title, command: l.command?.command, args: l.command?.arguments }));
+  return getCodeLenses(document, buildModel(parsePlist(text), text, resolveSettings(locale ? { locale } : undefined))).map((l) => ({ line: l.range.start.line, title: l.command?.title, command: l.command?.command, args: l.command?.arguments }));
 }
 
 describe('code lens', () => {

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { buildModel } from '../../../server/src/service/model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,7 +14,7 @@ function complete(marked: string, settings?: Partial<ServiceSettings>) {
   assert.ok(offset >= 0, 'fixture has a $0 marker');
   const text = marked.slice(0, offset) + marked.slice(offset + 2);
   const document = TextDocument.create('file:///c.mobileconfig', 'mobileconfig', 1, text);
-  const list = getCompletions(document, parsePlist(text), offset, resolveSettings(settings));
+  const list = getCompletions(document, buildModel(parsePlist(text), text, resolveSettings(settings)), offset);
   return { document, text, offset, items: list.items };
 }
 

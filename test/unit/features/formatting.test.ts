@@ -5,7 +5,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import { parsePlist } from '../../../server/src/service';
 import { formatDocument, FormatOptions } from '../../../server/src/service/features/formatting';
-import { walkNodes } from '../../../server/src/service/profile';
+import { walkNodes } from '../../../server/src/service/model/tree';
 import { FIXTURES } from '../ruleHarness';
 
 const dir = path.join(FIXTURES, 'features', 'formatting');

@@ -1,4 +1,6 @@
+import { resolveSettings } from '../../../server/src/service';
 import * as assert from 'node:assert/strict';
+import { buildModel } from '../../../server/src/service/model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parsePlist } from '../../../server/src/service';
@@ -14,7 +16,7 @@ function hoverAfter(after: string, locale?: string) {
   const text = fixture.slice(0, at + after.length) + '$0' + fixture.slice(at + after.length);
   const offset = text.indexOf('$0');
   const clean = text.replace('$0', '');
-  const hover = getSecretHover(clean, parsePlist(clean), offset, locale);
+  const hover = getSecretHover(buildModel(parsePlist(clean), clean, resolveSettings({ locale })), offset);
   return hover && { ...hover, covered: clean.slice(hover.offset, hover.offset + hover.length) };
 }
 
@@ -52,7 +54,7 @@ describe('secret hover', () => {
     assert.ok(!hover!.contents.includes('hunter2'));
   });
   it('is silent outside the document and on a text that is not a plist', () => {
-    assert.equal(getSecretHover(fixture, parsePlist(fixture), fixture.length + 10), undefined);
-    assert.equal(getSecretHover('hello', parsePlist('hello'), 2), undefined);
+    assert.equal(getSecretHover(buildModel(parsePlist(fixture), fixture, resolveSettings()), fixture.length + 10), undefined);
+    assert.equal(getSecretHover(buildModel(parsePlist('hello'), 'hello', resolveSettings()), 2), undefined);
   });
 });

@@ -1,4 +1,6 @@
+import { resolveSettings } from '../../../server/src/service';
 import * as assert from 'node:assert/strict';
+import { buildModel } from '../../../server/src/service/model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,7 +10,7 @@ import { FIXTURES } from '../ruleHarness';
 
 function links(text: string) {
   const document = TextDocument.create('file:///l.mobileconfig', 'mobileconfig', 1, text);
-  return getDocumentLinks(document, parsePlist(text)).map((l) => ({ text: document.getText(l.range), target: l.target }));
+  return getDocumentLinks(document, buildModel(parsePlist(text), text, resolveSettings())).map((l) => ({ text: document.getText(l.range), target: l.target }));
 }
 
 describe('document links', () => {

@@ -28,6 +28,12 @@ function golden(name: string, actual: string): void {
 
 const errors = (text: string) => diagnose(text).filter((d) => d.severity === 1).map((d) => `${d.code}: ${d.message}`);
 
+/** A code action's rule and fix id (`data`), which tests select by: titles are localised. */
+function fixOf(action: { data?: unknown }): string {
+  const data = action.data as { code?: string; fix?: string } | undefined;
+  return `${data?.code}/${data?.fix}`;
+}
+
 describe('AnyConnect migration', () => {
   const text = fs.readFileSync(source, 'utf8');
 
@@ -79,7 +85,7 @@ describe('AnyConnect migration', () => {
     const both = migrate(text, 'alongside').text;
     const parsed = open(both);
     const diags = service.validate(parsed).filter((d) => d.code === 'vpn-both-apps');
-    const action = service.getCodeActions(parsed, diags[0].range, [diags[0]]).find((a) => a.title.includes('Remove legacy'));
+    const action = service.getCodeActions(parsed, diags[0].range, [diags[0]]).find((a) => fixOf(a) === 'vpn-both-apps/remove');
     assert.ok(action, 'a Remove legacy action is offered');
     const out = TextDocument.applyEdits(parsed.document, action!.edit!.changes!['file:///m.mobileconfig']);
     assert.ok(!/\n[ \t]*\n/.test(out), 'no blank line left');
@@ -92,12 +98,12 @@ describe('AnyConnect migration', () => {
     const parsed = open(dup);
     const legacy = service.validate(parsed).filter((d) => d.code === 'vpn-legacy-only');
     assert.equal(legacy.length, 2);
-    const titles = service.getCodeActions(parsed, legacy[0].range, [legacy[0]]).map((a) => a.title);
-    assert.ok(titles.some((t) => t.includes('alongside')));
-    assert.ok(!titles.some((t) => t.includes('replace legacy')));
+    const fixes = service.getCodeActions(parsed, legacy[0].range, [legacy[0]]).map(fixOf);
+    assert.ok(fixes.includes('vpn-legacy-only/alongside'));
+    assert.ok(!fixes.includes('vpn-legacy-only/replace'));
     const both = open(migrate(text, 'alongside').text);
     const note = service.validate(both).find((d) => d.code === 'vpn-both-apps')!;
-    assert.ok(!service.getCodeActions(both, note.range, [note]).some((a) => a.title.includes('replace legacy')));
+    assert.ok(!service.getCodeActions(both, note.range, [note]).map(fixOf).includes('vpn-legacy-only/replace'));
   });
 
   it('does not copy a legacy payload whose errors the copy would repeat; replacing it in place is still offered', () => {
@@ -110,11 +116,11 @@ describe('AnyConnect migration', () => {
     const diagnostics = service.validate(parsed);
     assert.ok(diagnostics.some((d) => d.code === 'payload-version' && d.severity === 1));
     const legacy = diagnostics.filter((d) => d.code === 'vpn-legacy-only');
-    const first = service.getCodeActions(parsed, legacy[0].range, [legacy[0]], undefined, ['quickfix']).map((a) => a.title);
-    assert.ok(first.some((t) => t.includes('replace legacy')), first.join(' | '));
-    assert.ok(!first.some((t) => t.includes('alongside')), first.join(' | '));
+    const first = service.getCodeActions(parsed, legacy[0].range, [legacy[0]], undefined, ['quickfix']).map(fixOf);
+    assert.ok(first.includes('vpn-legacy-only/replace'), first.join(' | '));
+    assert.ok(!first.includes('vpn-legacy-only/alongside'), first.join(' | '));
     // The other legacy payload is fine and can still be copied.
-    assert.ok(service.getCodeActions(parsed, legacy[1].range, [legacy[1]], undefined, ['quickfix']).some((a) => a.title.includes('alongside')));
+    assert.ok(service.getCodeActions(parsed, legacy[1].range, [legacy[1]], undefined, ['quickfix']).map(fixOf).includes('vpn-legacy-only/alongside'));
     const { text: out, changes } = migrate(broken, 'alongside');
     assert.deepEqual(changes.map((c) => c.action), ['skipped', 'added-alongside']);
     assert.match(changes[0].reason ?? '', /errors a copy would repeat/);
@@ -125,7 +131,7 @@ describe('AnyConnect migration', () => {
     const parsed = open(text);
     const all = service.getCodeActions(parsed, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], undefined, ['source']);
     assert.deepEqual(all.map((a) => a.kind), ['source.mobileconfig.migrateAnyConnect.alongside', 'source.mobileconfig.migrateAnyConnect.replace']);
-    assert.ok(all[0].title.includes('alongside') && all[1].title.includes('replace legacy'));
+    assert.deepEqual(all.map((a) => a.data), [{ migrate: 'alongside' }, { migrate: 'replace' }]);
     const quickOnly = service.getCodeActions(parsed, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [], undefined, ['quickfix']);
     assert.deepEqual(quickOnly, []);
   });

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { buildModel } from '../../../server/src/service/model';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -20,7 +21,7 @@ function hover(marked: string, settings?: Partial<ServiceSettings>, text = fixtu
   assert.ok(at >= 0, `fixture contains ${needle}`);
   const offset = at + marked.indexOf('$0');
   const document = TextDocument.create('file:///h.mobileconfig', 'mobileconfig', 1, text);
-  const h = getSchemaHover(document, parsePlist(text), offset, resolveSettings(settings));
+  const h = getSchemaHover(document, buildModel(parsePlist(text), text, resolveSettings(settings)), offset);
   return h && { value: (h.contents as MarkupContent).value, range: h.range!, document };
 }
 

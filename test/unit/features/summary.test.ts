@@ -15,7 +15,7 @@ const service = createLanguageService();
 function summarize(text: string, settings = resolveSettings()) {
   const document = TextDocument.create('file:///p.mobileconfig', 'mobileconfig', 3, text);
   const parsed = service.parseDocument(document, settings);
-  return summarizeProfile(document, parsed.parse, settings, service.validate(parsed, settings));
+  return summarizeProfile(document, service.parseDocument(document, settings).model, service.validate(parsed, settings));
 }
 
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
@@ -49,7 +49,7 @@ describe('profile summary', () => {
     const json = JSON.stringify(s);
     assert.ok(!json.includes('hunter2'), 'the VPN password leaked');
     assert.ok(!json.includes('pw123'), 'the proxy password leaked');
-    assert.deepEqual(s.secrets, ['PayloadContent[0].Proxies.HTTPProxyPassword', 'PayloadContent[0].VPN.AuthPassword']);
+    assert.deepEqual(s.secrets, ['VPN: HTTPProxyPassword', 'VPN: AuthPassword']);
     const proxies = s.payloads[0].vpn!.proxies;
     assert.equal(proxies.kind, 'manual');
     assert.deepEqual(proxies.fields.find((f) => f.key === 'HTTPProxyPassword'), { key: 'HTTPProxyPassword', value: '••••••••', secret: true });

@@ -37,7 +37,7 @@ describe('fuzz properties can fail', () => {
     // PayloadVersion key, so applying it adds a plist-duplicate-key error the checker must see.
     const rule = getRule('payload-version')!;
     const saved = rule.fixes;
-    rule.fixes = (ctx, problem) => [{ title: 'broken on purpose', edits: [{ offset: problem.offset, length: problem.length, newText: '1</integer><key>PayloadVersion</key><integer>1' }] }];
+    rule.fixes = (ctx, problem) => [{ id: 'broken', title: 'broken on purpose', edits: [{ offset: problem.offset, length: problem.length, newText: '1</integer><key>PayloadVersion</key><integer>1' }] }];
     try {
       const text = '<plist version="1.0"><dict><key>PayloadIdentifier</key><string>a</string><key>PayloadType</key><string>Configuration</string>' +
         '<key>PayloadUUID</key><string>9C8B7A6F-5E4D-4C3B-8A29-18F7E6D5C4B3</string><key>PayloadVersion</key><integer>2</integer>' +

@@ -3,7 +3,7 @@
  * overlay (overlay.ts), hydrated per payload type on first use. No fs, no timers: the data is compiled in.
  */
 import { catalogData } from './catalogData';
-import { overlay, TOP_LEVEL } from './overlay';
+import { COMMON, overlay, TOP_LEVEL } from './overlay';
 import type { ContainerData, KeyData, KeySchema, OsName, PayloadData, PayloadSchema, SupportedOS } from './types';
 
 export * from './types';
@@ -62,7 +62,55 @@ export function getTopLevelSchema(): PayloadSchema {
 
 /** The schema of Apple's CommonPayloadKeys: keys every payload dict may hold (PayloadUUID, PayloadType, …). */
 export function getCommonPayloadSchema(): PayloadSchema {
-  return (common ??= hydratePayload(catalogData.common));
+  return (common ??= withOverlay(hydratePayload(catalogData.common)));
+}
+
+const payloadContainers = new Map<string, KeyContainer>();
+const wrappedContainers = new Map<string, KeyContainer>();
+
+/**
+ * The keys of a payload dict of this type: the type's own, then the common Payload* keys, then its wildcard.
+ * For a payload type written in the wrapped layout (see `Overlay.wrappedLayouts`) with `wrapped` set, the
+ * payload's own keys sit in the dicts of a PayloadContent array instead.
+ */
+export function getPayloadContainer(schema: PayloadSchema, wrapped = false): KeyContainer {
+  const cache = wrapped ? wrappedContainers : payloadContainers;
+  let c = cache.get(schema.payloadType);
+  if (!c) {
+    const commonKeys = getCommonPayloadSchema().keys;
+    if (wrapped) {
+      const content: KeySchema = {
+        name: 'PayloadContent', type: 'array', presence: 'required',
+        item: { name: 'PayloadContentItem', type: 'dictionary', keys: schema.keys },
+      };
+      c = { keys: [...commonKeys, content] };
+    } else {
+      const own = new Set(schema.keys.map((k) => k.name));
+      const keys = [...schema.keys, ...commonKeys.filter((k) => !own.has(k.name))];
+      c = schema.anyKey ? { keys, anyKey: schema.anyKey } : { keys };
+    }
+    cache.set(schema.payloadType, c);
+  }
+  return c;
+}
+
+/** True when real profiles of this type may use the wrapped layout (see `Overlay.wrappedLayouts`). */
+export function hasWrappedLayout(payloadType: string): boolean {
+  return overlay.wrappedLayouts.some((w) => w.payloadType === payloadType);
+}
+
+const anywhereKeys = new Map<string, KeySchema>();
+
+/** A key the overlay accepts at any depth of this payload type (see `Overlay.anywhereKeys`). */
+export function getAnywhereKey(payloadType: string, name: string): KeySchema | undefined {
+  const id = `${payloadType}\u0000${name}`;
+  let key = anywhereKeys.get(id);
+  if (!key) {
+    const found = overlay.anywhereKeys.find((a) => a.payloadType === payloadType && a.key.name === name);
+    if (!found) return undefined;
+    anywhereKeys.set(id, (key = overlayKey(found.key)));
+  }
+  return key;
 }
 
 /**
@@ -108,6 +156,7 @@ export function mergeOS(base: SupportedOS | undefined, override: SupportedOS | u
 export function getOverlayProblems(): readonly string[] {
   for (const type of new Set([...overlay.addKeys, ...overlay.requirements, ...overlay.corrections, ...overlay.extensions].map((e) => e.payloadType))) {
     if (type === TOP_LEVEL) getTopLevelSchema();
+    else if (type === COMMON) getCommonPayloadSchema();
     else if (!getPayloadSchema(type)) overlayProblems.push(`${type}: unknown payload type`);
   }
   return [...new Set(overlayProblems)];

@@ -37,21 +37,47 @@ export interface Extension {
   source: string;
 }
 
+/** A key accepted at any depth of one payload type (bookkeeping keys tools write next to the settings). */
+export interface AnywhereKey {
+  payloadType: string;
+  key: KeyData;
+  source: string;
+}
+
+/**
+ * A payload type whose real profiles wrap the payload's keys in a PayloadContent array of dicts, while Apple's
+ * schema puts them in the payload dict itself. Both layouts are accepted.
+ */
+export interface WrappedLayout {
+  payloadType: string;
+  source: string;
+}
+
 export interface Overlay {
   addKeys: readonly KeyAddition[];
   requirements: readonly Requirement[];
   corrections: readonly Correction[];
   extensions: readonly Extension[];
+  anywhereKeys: readonly AnywhereKey[];
+  wrappedLayouts: readonly WrappedLayout[];
 }
 
 /** The payload types the overlay names besides Apple's own pseudo type for the outer dict. */
 export const TOP_LEVEL = 'TopLevel';
+/** Apple's pseudo type of the keys every payload dict holds; an addition there reaches every payload. */
+export const COMMON = 'CommonPayloadKeys';
 
 const VPN = 'com.apple.vpn.managed';
 const whenVPNType = (...types: string[]): Condition[] => [{ path: ['VPNType'], in: types }];
 
 export const overlay: Overlay = {
   addKeys: [
+    // Profile Manager and MCX-era tools write PayloadEnabled into every payload and the profile (real-world
+    // corpus: gregneagle, kandji, darossi87); Apple's own signed beta and logging profiles also carry
+    // PayloadRebootSuggested at the top (tageniu-ios-profiles).
+    { payloadType: COMMON, parent: [], key: { name: 'PayloadEnabled', type: 'boolean', presence: 'optional' }, source: 'real-world corpus (Profile Manager)' },
+    { payloadType: TOP_LEVEL, parent: [], key: { name: 'PayloadEnabled', type: 'boolean', presence: 'optional' }, source: 'real-world corpus (Profile Manager)' },
+    { payloadType: TOP_LEVEL, parent: [], key: { name: 'PayloadRebootSuggested', type: 'boolean', presence: 'optional' }, source: 'real-world corpus (tageniu-ios-profiles)' },
     // The VPN dictionary in Apple's YAML has no server address or user name, yet every vendor and Apple
     // example for VPNType=VPN (AnyConnect included) carries them (shared/domain/rules-reference.md, 1.3 (a)).
     {
@@ -107,5 +133,14 @@ export const overlay: Overlay = {
   extensions: [
     // Apple's App-Layer VPN schema lists only its extra keys and says the rest are the VPN payload's.
     { payloadType: 'com.apple.vpn.managed.applayer', extends: VPN, source: 'ADM-APPLAYER, A-EX-APPMAP' },
+  ],
+  anywhereKeys: [
+    // MCX bookkeeping keys Workgroup Manager and Profile Manager write next to mcx_preference_settings.
+    { payloadType: 'com.apple.ManagedClient.preferences', key: { name: 'mcx_data_timestamp', type: 'any' }, source: 'real-world corpus (MCX profiles)' },
+    { payloadType: 'com.apple.ManagedClient.preferences', key: { name: 'mcx_union_policy_keys', type: 'any' }, source: 'real-world corpus (MCX profiles)' },
+  ],
+  wrappedLayouts: [
+    // iPhone Configuration Utility writes APN settings inside a PayloadContent array of dicts.
+    { payloadType: 'com.apple.apn.managed', source: 'real-world corpus (iPhone Configuration Utility APN profiles)' },
   ],
 };

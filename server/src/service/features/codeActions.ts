@@ -5,11 +5,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic, Range, TextEdit } from 'vscode-languageserver-types';
 import { migrateAll, MigrationMode } from '../migrate';
+import type { ProfileModel } from '../model';
 import { parsePlist } from '../parser/plistParser';
-import { buildProfile } from '../profile';
-import type { TextEdit as OffsetEdit } from '../rules/rule';
 import { getRule } from '../rules';
-import type { ParseResult, Problem, ServiceSettings } from '../types';
+import type { ParseResult, Problem, TextEdit as OffsetEdit } from '../types';
 import { createRuleContext, errorsWithin, SOURCE } from './diagnostics';
 
 /**
@@ -23,9 +22,11 @@ function keepsXmlIntact(text: string, parse: ParseResult, edits: OffsetEdit[]): 
   if (before.length === 0) return true;
   let out = text;
   for (const e of [...edits].sort((a, b) => b.offset - a.offset)) out = out.slice(0, e.offset) + e.newText + out.slice(e.offset + e.length);
-  const known = new Set(before.map((p) => `${p.code}:${p.message}`));
+  // Problems are compared by code and place of the data they carry, never by message text.
+  const id = (p: Problem) => `${p.code}:${JSON.stringify(p.data ?? null)}`;
+  const known = new Set(before.map(id));
   const after = parsePlist(out).problems;
-  return after.length <= before.length && after.every((p) => known.has(`${p.code}:${p.message}`));
+  return after.length <= before.length && after.every((p) => known.has(id(p)));
 }
 
 /** Source action kinds for migrating a whole file (VS Code filters on these prefixes). */
@@ -37,18 +38,17 @@ export const MIGRATE_KINDS: Record<MigrationMode, string> = {
 const MIGRATE_TITLES: Record<MigrationMode, { en: string; ja: string }> = {
   alongside: {
     en: 'Migrate all AnyConnect payloads: add Cisco AnyConnect payloads alongside the legacy ones',
-    ja: 'すべての AnyConnect ペイロードを移行: レガシーの隣に Cisco AnyConnect ペイロードを追加 (alongside)',
+    ja: 'すべての AnyConnect ペイロードを移行: レガシーの隣に Cisco AnyConnect ペイロードを追加',
   },
   replace: {
     en: 'Migrate all AnyConnect payloads: replace legacy payloads with Cisco AnyConnect',
-    ja: 'すべての AnyConnect ペイロードを移行: レガシーペイロードを Cisco AnyConnect に置き換え (replace legacy)',
+    ja: 'すべての AnyConnect ペイロードを移行: レガシーペイロードを Cisco AnyConnect に置き換え',
   },
 };
 
 /** Whole-file migration as LSP edits plus a description of every change (for the command and the CLI). */
-export function getMigration(document: TextDocument, parse: ParseResult, settings: ServiceSettings, mode: MigrationMode) {
-  const text = document.getText();
-  const result = migrateAll(text, parse, buildProfile(parse), settings, mode, (o, l) => errorsWithin(text, parse, settings, o, l));
+export function getMigration(document: TextDocument, model: ProfileModel, mode: MigrationMode) {
+  const result = migrateAll(model, mode, (o, l) => errorsWithin(model, o, l));
   const edits: TextEdit[] = result.edits.map((e) => ({
     range: { start: document.positionAt(e.offset), end: document.positionAt(e.offset + e.length) },
     newText: e.newText,
@@ -57,34 +57,32 @@ export function getMigration(document: TextDocument, parse: ParseResult, setting
 }
 
 /** The two whole-file migration source actions, offered while the file has a legacy payload to migrate. */
-function sourceActions(document: TextDocument, parse: ParseResult, settings: ServiceSettings, only: string[] | undefined): CodeAction[] {
+function sourceActions(document: TextDocument, model: ProfileModel, only: string[] | undefined): CodeAction[] {
   const out: CodeAction[] = [];
-  const lang = settings.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+  const lang = model.settings.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   for (const mode of ['alongside', 'replace'] as MigrationMode[]) {
     const kind = MIGRATE_KINDS[mode];
     if (only && !only.some((o) => kind === o || kind.startsWith(o + '.'))) continue;
-    const { edits } = getMigration(document, parse, settings, mode);
+    const { edits } = getMigration(document, model, mode);
     if (edits.length === 0) continue;
-    out.push({ title: MIGRATE_TITLES[mode][lang], kind, edit: { changes: { [document.uri]: edits } } });
+    out.push({ title: MIGRATE_TITLES[mode][lang], kind, edit: { changes: { [document.uri]: edits } }, data: { migrate: mode } });
   }
   return out;
 }
 
-export function getCodeActions(document: TextDocument, parse: ParseResult, _range: Range, diagnostics: Diagnostic[], settings: ServiceSettings, only?: string[]): CodeAction[] {
+export function getCodeActions(document: TextDocument, model: ProfileModel, _range: Range, diagnostics: Diagnostic[], only?: string[]): CodeAction[] {
   const actions: CodeAction[] = [];
-  const text = document.getText();
-  let profile: ReturnType<typeof buildProfile> | undefined;
+  const { text, parse } = model;
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
     const rule = getRule(diagnostic.code);
     if (!rule?.fixes) continue;
-    profile ??= buildProfile(parse);
     const offset = document.offsetAt(diagnostic.range.start);
     const problem: Problem = {
       code: rule.id, message: typeof diagnostic.message === "string" ? diagnostic.message : diagnostic.message.value, offset,
       length: document.offsetAt(diagnostic.range.end) - offset, data: diagnostic.data,
     };
-    const ctx = createRuleContext(rule, text, parse, profile, settings, [], (o, l) => errorsWithin(text, parse, settings, o, l));
+    const ctx = createRuleContext(rule, model, [], (o, l) => errorsWithin(model, o, l));
     let fixes;
     try {
       fixes = rule.fixes(ctx, problem);
@@ -101,12 +99,14 @@ export function getCodeActions(document: TextDocument, parse: ParseResult, _rang
       actions.push({
         title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
         isPreferred: fix.isPreferred, edit: { changes: { [document.uri]: edits } },
+        // Clients and tests tell fixes apart by rule and fix id, never by the (localised) title.
+        data: { code: rule.id, fix: fix.id },
       });
     }
   }
   // Source actions are whole-file: offer them only when asked for (or when the client does not filter).
   if (!only || only.some((o) => o === 'source' || o.startsWith('source.'))) {
-    actions.push(...sourceActions(document, parse, settings, only?.filter((o) => o.startsWith('source'))));
+    actions.push(...sourceActions(document, model, only?.filter((o) => o.startsWith('source'))));
   }
   return actions;
 }

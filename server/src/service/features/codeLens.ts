@@ -4,10 +4,9 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeLens, Location } from 'vscode-languageserver-types';
-import { buildProfile, getStringNode, keyOfValue, walkNodes } from '../profile';
-import type { Payload } from '../profile';
-import type { ParseResult, ServiceSettings } from '../types';
-import { CERTIFICATE_REFERENCE, CERTIFICATE_TYPES } from './completion';
+import type { Payload, ProfileModel } from '../model';
+import { CERTIFICATE_TYPES } from '../model/references';
+import { getStringNode } from '../model/tree';
 
 /**
  * VS Code's built-in references peek. Its arguments are sent as plain JSON (uri string, Position, Location[]);
@@ -45,25 +44,17 @@ const TEXT = {
 };
 
 /** A lens on the first line of each certificate payload (PKCS#12, PKCS#1, root, PEM, SCEP, ACME). */
-export function getCodeLenses(document: TextDocument, parse: ParseResult, settings?: Pick<ServiceSettings, 'locale'>): CodeLens[] {
-  const t = TEXT[(settings?.locale ?? '').toLowerCase().startsWith('ja') ? 'ja' : 'en'];
-  const payloads = buildProfile(parse).payloads;
-  const certificates = payloads.filter((p) => p.type && CERTIFICATE_TYPES.includes(p.type));
+export function getCodeLenses(document: TextDocument, model: ProfileModel): CodeLens[] {
+  const t = TEXT[model.settings.locale.toLowerCase().startsWith('ja') ? 'ja' : 'en'];
+  const certificates = model.payloads.filter((p) => p.type && CERTIFICATE_TYPES.includes(p.type));
   if (!certificates.length) return [];
-  // One pass over the payloads collects every certificate reference, so the cost does not grow per certificate.
+  // One pass over the model's references, so the cost does not grow per certificate.
   const refs = new Map<string, { payload: Payload; offset: number; length: number }[]>();
-  for (const p of payloads) {
-    for (const node of walkNodes(p.dict)) {
-      if (node.kind !== 'string' || !node.parent) continue;
-      const keyName = node.parent.kind === 'dict'
-        ? keyOfValue(node.parent, node)?.name
-        : node.parent.parent?.kind === 'dict' ? keyOfValue(node.parent.parent, node.parent)?.name : undefined;
-      if (!keyName || !CERTIFICATE_REFERENCE.test(keyName)) continue;
-      const uuid = node.value.trim().toUpperCase();
-      const list = refs.get(uuid) ?? [];
-      list.push({ payload: p, offset: node.offset, length: node.length });
-      refs.set(uuid, list);
-    }
+  for (const r of model.certificateReferences) {
+    const uuid = r.node.value.trim().toUpperCase();
+    const list = refs.get(uuid) ?? [];
+    list.push({ payload: r.payload, offset: r.node.offset, length: r.node.length });
+    refs.set(uuid, list);
   }
   const lenses: CodeLens[] = [];
   for (const cert of certificates) {

@@ -9,21 +9,12 @@ import {
 } from 'vscode-languageserver-types';
 import { getCommonPayloadSchema, getKnownPayloadTypes, getPayloadSchema } from '../catalog';
 import type { KeySchema, ScalarValue } from '../catalog';
-import { buildProfile, keyOfValue } from '../profile';
-import { allPayloads, newUuid, payloadLabel } from '../rules/helpers';
-import type { ArrayNode, DictNode, KeyNode, ParseResult, PlistNode, ScalarNode, ServiceSettings } from '../types';
-import {
-  describeKey, describeSubtype, getDictContext, getPayloadTypeDocs, isPayloadDict, langOf, lookupKeyInContext,
-} from './schemaHover';
-
-/** The payload types that hold a certificate or identity another payload can point at by PayloadUUID. */
-export const CERTIFICATE_TYPES: readonly string[] = [
-  'com.apple.security.acme', 'com.apple.security.pem', 'com.apple.security.pkcs1',
-  'com.apple.security.pkcs12', 'com.apple.security.root', 'com.apple.security.scep',
-];
-
-/** Keys whose value names a certificate payload by its PayloadUUID (PayloadCertificateUUID, …AnchorUUID, …). */
-export const CERTIFICATE_REFERENCE = /Cert.*UUID/;
+import type { ProfileModel } from '../model';
+import { CERTIFICATE_TYPES, isReferenceKey } from '../model/references';
+import { getStringNode, keyOfValue } from '../model/tree';
+import { newUuid } from '../edits';
+import type { ArrayNode, DictNode, KeyNode, PlistNode, ScalarNode, ServiceSettings } from '../types';
+import { describeKey, describeSubtype, getPayloadTypeDocs, langOf } from './schemaHover';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -31,6 +22,7 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 interface Site {
   text: string;
   document: TextDocument;
+  model: ProfileModel;
   settings: ServiceSettings;
   /** Leading white space of the cursor's line, and one indentation step of this document. */
   indent: string;
@@ -44,13 +36,13 @@ interface Site {
  * Inside a value: allowed values, payload types, a fresh UUID or certificate UUIDs. Between the items of
  * PayloadContent (or in an empty payload dict): whole payload skeletons.
  */
-export function getCompletions(document: TextDocument, parse: ParseResult, offset: number, settings: ServiceSettings): CompletionList {
-  const text = document.getText();
+export function getCompletions(document: TextDocument, model: ProfileModel, offset: number): CompletionList {
+  const { text, parse, settings } = model;
   if (!parse.root || offset < 0 || offset > text.length) return EMPTY;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const firstBreak = text.indexOf('\n');
   const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
-  const site: Site = { text, document, settings, indent: /^[ \t]*/.exec(text.slice(lineStart, offset))![0], unit: indentUnit(text), eol };
+  const site: Site = { text, document, model, settings, indent: /^[ \t]*/.exec(text.slice(lineStart, offset))![0], unit: indentUnit(text), eol };
   const where = locate(text, parse.root, offset);
   switch (where?.kind) {
     case 'dict-body': return dictBody(site, where.dict, offset, where.editing);
@@ -200,9 +192,9 @@ function detail(key: KeySchema, settings: ServiceSettings): string {
 function dictBody(site: Site, dict: DictNode, offset: number, editing: KeyNode | undefined): CompletionList {
   const pending = keyAwaitingValue(site.text, dict, offset - typedPrefix(site, offset).length);
   if (pending && !editing) return valueForPendingKey(site, dict, pending, offset);
-  const ctx = getDictContext(dict);
+  const ctx = site.model.dictContext(dict);
   const items: CompletionItem[] = [];
-  if (ctx.scope === 'payload' && ctx.path.length === 0 && isPayloadDict(dict) && dict.entries.length === 0) {
+  if (ctx.scope === 'payload' && ctx.atPayloadLevel && (site.model.payloadOf(dict)?.index ?? -1) >= 0 && dict.entries.length === 0) {
     items.push(...payloadSkeletons(site, offset, false));
   }
   const keys = ctx.container?.keys;
@@ -215,7 +207,7 @@ function dictBody(site: Site, dict: DictNode, offset: number, editing: KeyNode |
   const lang = langOf(site.settings);
   for (const key of keys) {
     if (present.has(key.name)) continue;
-    const info = lookupKeyInContext(ctx, key.name);
+    const info = site.model.keyFacts(dict, key.name);
     const item: CompletionItem = {
       label: key.name,
       kind: CompletionItemKind.Property,
@@ -238,7 +230,7 @@ function dictBody(site: Site, dict: DictNode, offset: number, editing: KeyNode |
 
 /** Inside `<key>Name</key>`: other key names, replacing only the name. */
 function keyName(site: Site, dict: DictNode, key: KeyNode): CompletionList {
-  const ctx = getDictContext(dict);
+  const ctx = site.model.dictContext(dict);
   const keys = ctx.container?.keys;
   if (!keys) return EMPTY;
   const present = new Set(dict.entries.filter((e) => e.key && e.key !== key).map((e) => e.key!.name));
@@ -264,7 +256,7 @@ function keyAwaitingValue(text: string, dict: DictNode, offset: number): KeyNode
 }
 
 function valueForPendingKey(site: Site, dict: DictNode, key: KeyNode, offset: number): CompletionList {
-  const info = lookupKeyInContext(getDictContext(dict), key.name);
+  const info = site.model.keyFacts(dict, key.name);
   const prefix = typedPrefix(site, offset);
   const range = { start: site.document.positionAt(offset - prefix.length), end: site.document.positionAt(offset) };
   const schema = info?.key;
@@ -294,7 +286,7 @@ function arrayBody(site: Site, array: ArrayNode, offset: number): CompletionList
   }
   if (parent?.kind !== 'dict') return EMPTY;
   const name = keyOfValue(parent, array)?.name;
-  const item = name !== undefined ? lookupKeyInContext(getDictContext(parent), name)?.key.item : undefined;
+  const item = name !== undefined ? site.model.keyFacts(parent, name)?.key.item : undefined;
   if (!item) return EMPTY;
   const prefix = typedPrefix(site, offset);
   const range = { start: site.document.positionAt(offset - prefix.length), end: site.document.positionAt(offset) };
@@ -367,14 +359,14 @@ function valueItems(site: Site, dict: DictNode, keyName: string, node: ScalarNod
   const edit = (value: string) => selfClosing
     ? TextEdit.replace({ start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) }, `<${node.kind}>${xmlEscape(value)}</${node.kind}>`)
     : TextEdit.replace({ start: document.positionAt(node.valueOffset), end: document.positionAt(node.valueOffset + node.valueLength) }, xmlEscape(value));
-  const ctx = getDictContext(dict);
+  const ctx = site.model.dictContext(dict);
   const items: CompletionItem[] = [];
   const add = (label: string, extra: Partial<CompletionItem> = {}) => items.push({ label, kind: CompletionItemKind.Value, textEdit: edit(label), ...extra });
   if (node.kind === 'string' && keyName === 'PayloadUUID') {
     add(newUuid(), { detail: langOf(site.settings) === 'ja' ? '新しい UUID' : 'fresh UUID', preselect: true });
     return { isIncomplete: false, items };
   }
-  if (node.kind === 'string' && keyName === 'PayloadType' && ctx.scope === 'payload' && ctx.path.length === 0) {
+  if (node.kind === 'string' && keyName === 'PayloadType' && ctx.scope === 'payload' && ctx.atPayloadLevel) {
     for (const type of getKnownPayloadTypes()) {
       add(type, {
         kind: CompletionItemKind.Module,
@@ -384,20 +376,20 @@ function valueItems(site: Site, dict: DictNode, keyName: string, node: ScalarNod
     }
     return { isIncomplete: false, items };
   }
-  if (node.kind === 'string' && keyName === 'VPNSubType' && ctx.scope === 'payload' && ctx.path.length === 0) {
+  if (node.kind === 'string' && keyName === 'VPNSubType' && ctx.scope === 'payload' && ctx.atPayloadLevel) {
     const s = site.settings;
     for (const v of [...s.anyconnectNewSubtypes, ...s.anyconnectLegacySubtypes]) {
       add(v, { documentation: { kind: 'markdown', value: describeSubtype(v, s) }, sortText: (s.anyconnectNewSubtypes.includes(v) ? '0' : '1') + v });
     }
   }
-  if (node.kind === 'string' && CERTIFICATE_REFERENCE.test(keyName)) {
-    for (const p of allPayloads(buildProfile({ root: rootOf(dict), problems: [], container: 'xml', comments: [] }))) {
+  if (node.kind === 'string' && isReferenceKey(keyName)) {
+    for (const p of site.model.payloads) {
       if (!p.type || !CERTIFICATE_TYPES.includes(p.type)) continue;
-      const uuid = p.dict.entries.find((e) => e.key?.name === 'PayloadUUID')?.value;
-      if (uuid?.kind === 'string' && uuid.value) add(uuid.value, { kind: CompletionItemKind.Reference, detail: `${payloadLabel(p)} (${p.type})` });
+      const uuid = getStringNode(p.dict, 'PayloadUUID');
+      if (uuid?.value) add(uuid.value, { kind: CompletionItemKind.Reference, detail: `${site.model.label(p)} (${p.type})` });
     }
   }
-  const values: readonly ScalarValue[] | undefined = lookupKeyInContext(ctx, keyName)?.key.values;
+  const values: readonly ScalarValue[] | undefined = site.model.keyFacts(dict, keyName)?.key.values;
   for (const v of values ?? []) {
     const label = String(v);
     if (!items.some((i) => i.label === label)) add(label);

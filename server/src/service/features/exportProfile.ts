@@ -3,11 +3,11 @@
  * DOCTYPE, tab indentation, LF, no comments) plus what it contains. Portals want it unsigned (domain/README.md, "The portal").
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { buildProfile, getString } from '../profile';
+import type { ProfileModel } from '../model';
+import { getString } from '../model/tree';
 import type { DictNode, ParseResult, PlistNode, ServiceSettings } from '../types';
-import { vpnPayloads } from '../vpn';
-import { dataText, findSecrets, messageText } from './summary';
-import { escapeXml } from '../rules/helpers';
+import { dataText, messageText, secretLabels } from './summary';
+import { escapeXml } from '../edits';
 
 export const PLIST_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
   + '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n'
@@ -87,15 +87,60 @@ export function canonicalPlist(text: string, root: PlistNode): string {
 }
 
 /**
- * A file name for `export/<profile name>.mobileconfig`: characters Windows, macOS or Linux refuse become `_`,
- * and a name that is empty or reserved falls back to the source file's base name.
+ * At most this many UTF-8 bytes for the whole export name. File systems count bytes (255 on ext4, APFS counts
+ * UTF-8 too), and a writer's temp name beside it must fit as well; a Japanese character takes three bytes.
+ */
+export const MAX_EXPORT_NAME_BYTES = 200;
+
+const EXTENSION = '.mobileconfig';
+
+/** Characters Windows, macOS or Linux refuse in a name (C0, DEL, C1 controls and the Windows set) become `_`. */
+const REFUSED = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*]/g;
+
+/**
+ * Invisible characters that make a name read other than it is: bidirectional embeddings, overrides and isolates
+ * (U+202E turns `gpj.mobileconfig` around), marks, zero-width spaces and joiners, the BOM. They are dropped.
+ */
+const INVISIBLE = /[\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
+
+/**
+ * Windows' reserved device names: the part before the first dot counts (`NUL.txt` is the device too), trailing
+ * spaces are ignored, and the superscript digits ¹²³ count as digits for COM and LPT.
+ */
+const RESERVED = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9\u00b9\u00b2\u00b3]|lpt[0-9\u00b9\u00b2\u00b3])$/i;
+
+function isReserved(base: string): boolean {
+  return RESERVED.test(base.split('.')[0].trimEnd());
+}
+
+/** `s` cut to at most `max` UTF-8 bytes, at a grapheme boundary, so no character or emoji is split. */
+function cutToBytes(s: string, max: number): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(s).length <= max) return s;
+  let out = '';
+  let bytes = 0;
+  for (const { segment } of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(s)) {
+    const size = encoder.encode(segment).length;
+    if (bytes + size > max) break;
+    out += segment;
+    bytes += size;
+  }
+  return out;
+}
+
+/**
+ * A file name for `export/<profile name>.mobileconfig`: refused characters become `_`, invisible ones are dropped,
+ * the name fits in MAX_EXPORT_NAME_BYTES, and a name that is empty or reserved falls back to the source file's
+ * base name, then to `profile`.
  */
 export function exportFileName(profileName: string | undefined, fallback: string): string {
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, '_').replace(/\s+/g, ' ').trim().replace(/^[. ]+|[. ]+$/g, '');
-  let base = clean(profileName ?? '');
-  if (!base || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(base)) base = clean(fallback.replace(/\.mobileconfig$/i, '')) || 'profile';
-  // 200 characters keeps the whole path under common limits; cut at a code point, not inside a pair.
-  return `${[...base].slice(0, 200).join('')}.mobileconfig`;
+  const budget = MAX_EXPORT_NAME_BYTES - EXTENSION.length;
+  // Dots and spaces at either end are trimmed after the cut too: Windows drops a trailing one, and a leading dot hides the file.
+  const trim = (s: string) => s.replace(/^[. ]+|[. ]+$/g, '');
+  const clean = (s: string) => trim(cutToBytes(trim(s.replace(INVISIBLE, '').replace(REFUSED, '_').replace(/\s+/g, ' ')), budget));
+  const candidates = [clean(profileName ?? ''), clean(fallback.replace(/\.mobileconfig$/i, ''))];
+  const base = candidates.find((c) => c !== '' && !isReserved(c)) ?? 'profile';
+  return `${base}${EXTENSION}`;
 }
 
 /**
@@ -103,17 +148,17 @@ export function exportFileName(profileName: string | undefined, fallback: string
  * error, or when the text is not a configuration profile. A signed profile's `profile-signed` error does not
  * block: the export is exactly what removes the signature. `wasSigned` says the text was already extracted from one.
  */
-export function buildExport(text: string, parse: ParseResult, settings: ServiceSettings, diagnostics: Diagnostic[], fallbackName: string, wasSigned = false): ExportOutcome {
+export function buildExport(model: ProfileModel, diagnostics: Diagnostic[], fallbackName: string, wasSigned = false): ExportOutcome {
+  const { text, parse } = model;
   const errors = diagnostics
     .filter((d) => d.severity === 1 && !(parse.container === 'signed' && d.code === 'profile-signed'))
     .map((d) => ({ message: messageText(d), code: d.code === undefined ? undefined : String(d.code), line: d.range.start.line + 1 }));
-  const profile = buildProfile(parse);
-  const top: DictNode | undefined = profile.top;
+  const top: DictNode | undefined = model.top;
   if (!parse.root || !top || getString(top, 'PayloadType') !== 'Configuration') {
     return { ok: false, reason: errors.length > 0 ? 'errors' : 'not-a-profile', errors };
   }
   if (errors.length > 0) return { ok: false, reason: 'errors', errors };
-  const vpns = vpnPayloads(profile, settings);
+  const vpns = model.vpnPayloads;
   const profileName = getString(top, 'PayloadDisplayName')?.trim() || undefined;
   return {
     ok: true,
@@ -121,9 +166,9 @@ export function buildExport(text: string, parse: ParseResult, settings: ServiceS
     fileName: exportFileName(profileName, fallbackName),
     report: {
       profileName,
-      payloadCount: profile.payloads.length,
+      payloadCount: model.payloads.length,
       apps: { new: vpns.some((v) => v.app === 'new'), legacy: vpns.some((v) => v.app === 'legacy') },
-      secrets: findSecrets(text, top),
+      secrets: secretLabels(model),
       wasSigned: wasSigned || parse.container === 'signed',
     },
   };

@@ -4,7 +4,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { FoldingRange, FoldingRangeKind } from 'vscode-languageserver-types';
-import { walkContainers } from '../profile';
+import { walkContainers } from '../model/tree';
 import type { ParseResult } from '../types';
 
 export function getFoldingRanges(document: TextDocument, parse: ParseResult): FoldingRange[] {

@@ -17,7 +17,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
 const DOCTYPE = '<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">';
 
 /** Parser problems after which the tree does not hold every element of the text, so formatting would lose some. */
-const REFUSE = new Set(['xml-malformed', 'plist-too-deep', 'plist-misplaced-key']);
+const REFUSE: readonly string[] = ['xml-malformed', 'plist-too-deep', 'plist-misplaced-key'];
 
 /**
  * One piece of the output: the text at [start, end) of the document, written as `text` on its own line at
@@ -37,15 +37,24 @@ interface OffsetEdit {
   newText: string;
 }
 
+/** The widest indentation step accepted from a client; more is a mistake, or an attempt to make the output huge. */
+export const MAX_TAB_SIZE = 16;
+
+/** The client's tab size as a whole number in [1, MAX_TAB_SIZE]; 4 when it is not a number at all. */
+function indentSize(tabSize: unknown): number {
+  if (typeof tabSize !== 'number' || !Number.isFinite(tabSize)) return tabSize === Infinity ? MAX_TAB_SIZE : 4;
+  return Math.min(MAX_TAB_SIZE, Math.max(1, Math.floor(tabSize)));
+}
+
 /**
  * Edits that format the whole document, or with `range` the smallest complete element covering it that stands on
  * its own lines. Returns [] for anything it cannot format safely: malformed XML, a signed or binary file, or
  * content between elements that is not white space or a comment.
  */
 export function formatDocument(document: TextDocument, parse: ParseResult, options: FormatOptions, range?: Range): TextEdit[] {
-  if (parse.container !== 'xml' || !parse.root || parse.problems.some((p) => REFUSE.has(p.code))) return [];
+  if (parse.container !== 'xml' || !parse.root || parse.problems.some((p) => REFUSE.includes(p.code))) return [];
   const text = document.getText();
-  const unit = options.insertSpaces ? ' '.repeat(Math.max(1, options.tabSize || 4)) : '\t';
+  const unit = options.insertSpaces === true ? ' '.repeat(indentSize(options.tabSize)) : '\t';
   const firstBreak = text.indexOf('\n');
   const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   const edits = range ? formatRange(document, text, parse, range, eol, unit) : formatAll(text, parse, eol, unit);

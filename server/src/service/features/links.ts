@@ -5,16 +5,16 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentLink } from 'vscode-languageserver-types';
-import { walkNodes } from '../profile';
-import type { ParseResult } from '../types';
+import type { ProfileModel } from '../model';
+import { walkNodes } from '../model/tree';
 
 const URL_VALUE = /^https?:\/\/\S+$/i;
 
 /** A link over the text of every `<string>` whose (trimmed) value is an http or https URL. */
-export function getDocumentLinks(document: TextDocument, parse: ParseResult): DocumentLink[] {
+export function getDocumentLinks(document: TextDocument, model: ProfileModel): DocumentLink[] {
   const text = document.getText();
   const links: DocumentLink[] = [];
-  for (const node of walkNodes(parse.root)) {
+  for (const node of walkNodes(model.parse.root)) {
     if (node.kind !== 'string') continue;
     const value = node.value.trim();
     if (!URL_VALUE.test(value) || !isValidUrl(value)) continue;

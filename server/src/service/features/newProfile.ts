@@ -4,7 +4,7 @@
  * the caller so the service stays pure and tests are repeatable.
  */
 import { PLIST_HEADER } from './exportProfile';
-import { escapeXml } from '../rules/helpers';
+import { escapeXml } from '../edits';
 
 export type NewProfileTarget = 'new' | 'legacy' | 'both';
 /** `portal-certificate`: the portal injects the certificate at issuance; `certificate-payload`: a PKCS#12 placeholder. */

@@ -1,118 +1,16 @@
 /**
  * Hover from the payload catalog: a key's type, presence, allowed values, default, range and OS availability,
- * our own one-line description for the keys people ask about most, and Apple's documentation page.
- * Also home of the dict-context lookup (which schema a dict follows) that completion shares.
+ * our own one-line description for the keys people ask about most, and Apple's documentation page. Which schema
+ * applies comes from the model's resolver, the same the rules use.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
-import {
-  getCommonPayloadSchema, getMemberKey, getPayloadSchema, getTopLevelSchema, lookupKey, lookupTopLevelKey,
-} from '../catalog';
-import type { Condition, KeyContainer, KeySchema, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
-import type { DictNode, KeyNode, ParseResult, PlistNode, ServiceSettings } from '../types';
-import { keyOfValue } from '../profile';
-
-// ---------------------------------------------------------------------------------------------------------
-// Dict context: which schema the keys of a dict follow.
-// ---------------------------------------------------------------------------------------------------------
-
-/** Where a dict sits: the profile's outer dict, a payload dict, or a dict nested inside either. */
-export interface DictContext {
-  /** `top`: the outer dict or a dict below it; `payload`: a payload dict or a dict below one. */
-  scope: 'top' | 'payload';
-  /** The PayloadType of the enclosing payload (scope `payload`), if it is a string. */
-  payloadType: string | undefined;
-  /** Key names from the payload (or outer) dict down to this dict; `*` steps into an array element. */
-  path: string[];
-  /** The keys valid in this dict, or undefined when the schema does not say. */
-  container: KeyContainer | undefined;
-}
-
-/** True for a dict that is an element of the outer dict's PayloadContent array. */
-export function isPayloadDict(dict: DictNode): boolean {
-  const array = dict.parent;
-  const top = array?.parent;
-  if (array?.kind !== 'array' || top?.kind !== 'dict' || top.parent !== undefined) return false;
-  return keyOfValue(top, array)?.name === 'PayloadContent';
-}
-
-/** Walks up from a dict to its payload (or the outer dict) and resolves the schema its keys follow. */
-export function getDictContext(dict: DictNode): DictContext {
-  const path: string[] = [];
-  let node: PlistNode = dict;
-  for (;;) {
-    if (node.kind === 'dict' && isPayloadDict(node)) {
-      const payloadType = stringEntry(node, 'PayloadType');
-      path.reverse();
-      return { scope: 'payload', payloadType, path, container: payloadContainer(payloadType, path) };
-    }
-    const parent: DictNode | PlistNode['parent'] = node.parent;
-    if (!parent) break;
-    if (parent.kind === 'array') path.push('*');
-    else {
-      const key = keyOfValue(parent, node);
-      // A value without a key has no schema below it.
-      if (!key) return { scope: 'top', payloadType: undefined, path: [], container: undefined };
-      path.push(key.name);
-    }
-    node = parent;
-  }
-  path.reverse();
-  if (path.length === 0) return { scope: 'top', payloadType: undefined, path, container: getTopLevelSchema() };
-  return { scope: 'top', payloadType: undefined, path, container: asContainer(lookupTopLevelKey(path)?.key) };
-}
-
-function payloadContainer(payloadType: string | undefined, path: string[]): KeyContainer | undefined {
-  const schema = payloadType !== undefined ? getPayloadSchema(payloadType) : undefined;
-  if (path.length === 0) {
-    // The payload's own keys plus the common ones (PayloadUUID, …); an unknown type still gets the common keys.
-    const common = getCommonPayloadSchema().keys;
-    if (!schema) return { keys: common };
-    const own = new Set(schema.keys.map((k) => k.name));
-    return { keys: [...schema.keys, ...common.filter((k) => !own.has(k.name))], anyKey: schema.anyKey };
-  }
-  return schema ? asContainer(lookupKey(schema.payloadType, path)?.key) : undefined;
-}
-
-function asContainer(key: KeySchema | undefined): KeyContainer | undefined {
-  if (!key) return undefined;
-  if (key.type === 'array') return key.item?.type === 'dictionary' ? key.item : undefined;
-  return key.type === 'dictionary' ? key : undefined;
-}
-
-function stringEntry(dict: DictNode, name: string): string | undefined {
-  for (const e of dict.entries) if (e.key?.name === name && e.value?.kind === 'string') return e.value.value;
-  return undefined;
-}
-
-/** A key's schema, its effective OS availability and the documentation page of its payload. */
-export interface KeyInfo {
-  key: KeySchema;
-  os: SupportedOS;
-  docUrl: string | undefined;
-  /** The payload type the doc page belongs to (`TopLevel` for the outer dict). */
-  docTitle: string;
-  payloadType: string | undefined;
-}
-
-/** The schema of the key `name` in a dict with this context. */
-export function lookupKeyInContext(ctx: DictContext, name: string): KeyInfo | undefined {
-  const path = [...ctx.path, name];
-  if (ctx.scope === 'top') {
-    const top = getTopLevelSchema();
-    const found = lookupTopLevelKey(path);
-    return found && { ...found, docUrl: top.docUrl, docTitle: 'TopLevel', payloadType: undefined };
-  }
-  const schema = ctx.payloadType !== undefined ? getPayloadSchema(ctx.payloadType) : undefined;
-  if (schema) {
-    const found = lookupKey(schema.payloadType, path);
-    return found && { ...found, docUrl: schema.docUrl, docTitle: schema.payloadType, payloadType: schema.payloadType };
-  }
-  // Unknown or missing PayloadType: only the common keys are known.
-  const common = getCommonPayloadSchema();
-  const key = path.length === 1 ? getMemberKey(common, name) : undefined;
-  return key && { key, os: common.os ?? {}, docUrl: common.docUrl, docTitle: 'CommonPayloadKeys', payloadType: undefined };
-}
+import { getPayloadSchema, getTopLevelSchema } from '../catalog';
+import type { Condition, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
+import type { KeyFacts, ProfileModel } from '../model';
+import { entryAt } from '../model/tree';
+import { codeSpan, escapeMarkdown } from './markdown';
+import type { ServiceSettings } from '../types';
 
 // ---------------------------------------------------------------------------------------------------------
 // Messages (English and Japanese) and our own descriptions.
@@ -272,11 +170,11 @@ function describe(name: string, payloadType: string | undefined, lang: Lang): st
 // Markdown.
 // ---------------------------------------------------------------------------------------------------------
 
-const code = (v: ScalarValue) => '`' + String(v).replace(/`/g, "'") + '`';
+const code = (v: ScalarValue) => codeSpan(v);
 
 function conditionText(c: Condition, lang: Lang): string {
   const t = TEXT[lang];
-  const path = '`' + c.path.join('.') + '`';
+  const path = codeSpan(c.path.join('.'));
   if (c.present) return `${path} ${t.isPresent}`;
   return `${path} ${t.is} ${(c.in ?? []).map(code).join(' / ')}`;
 }
@@ -307,7 +205,7 @@ function docLink(url: string | undefined, title: string, lang: Lang): string | u
 }
 
 /** The hover (and completion documentation) markdown for a key. */
-export function describeKey(name: string, info: KeyInfo, lang: Lang): string {
+export function describeKey(name: string, info: KeyFacts, lang: Lang): string {
   const t = TEXT[lang];
   const { key } = info;
   const presence: string[] = [];
@@ -316,7 +214,7 @@ export function describeKey(name: string, info: KeyInfo, lang: Lang): string {
   else if (key.presence === 'optional') presence.push(t.optional);
   let typeText = t.types[key.type] ?? key.type;
   if (key.type === 'array' && key.item) typeText += ` (${t.elementOf} ${t.types[key.item.type] ?? key.item.type})`;
-  const lines: string[] = [[`**${name}**`, typeText, ...presence].join(' · ')];
+  const lines: string[] = [[`**${escapeMarkdown(name)}**`, typeText, ...presence].join(' · ')];
   const own = describe(name, info.payloadType, lang);
   if (own) lines.push(own);
   else if (key.origin === 'overlay') lines.push(t.overlay);
@@ -336,7 +234,7 @@ export function describeKey(name: string, info: KeyInfo, lang: Lang): string {
 
 function describePayloadType(type: string, lang: Lang): string {
   const t = TEXT[lang];
-  const lines = [`**${t.payloadType}** \`${type}\``];
+  const lines = [`**${t.payloadType}** ${codeSpan(type)}`];
   const own = TYPE_DESCRIPTIONS[type]?.[lang];
   if (type === 'Configuration') {
     lines.push(own!);
@@ -365,7 +263,7 @@ export function getPayloadTypeDocs(type: string, settings: Pick<ServiceSettings,
 /** Which app a VPNSubType value selects, by the subtype lists in the settings. */
 export function describeSubtype(value: string, settings: Pick<ServiceSettings, 'locale' | 'anyconnectNewSubtypes' | 'anyconnectLegacySubtypes'>): string {
   const t = TEXT[langOf(settings)];
-  const head = `**VPNSubType** \`${value}\``;
+  const head = `**VPNSubType** ${codeSpan(value)}`;
   if (settings.anyconnectNewSubtypes.includes(value)) return `${head}\n\n${t.newApp}`;
   if (settings.anyconnectLegacySubtypes.includes(value)) return `${head}\n\n${t.legacyApp}`;
   return `${head}\n\n${t.otherApp}`;
@@ -375,56 +273,30 @@ export function describeSubtype(value: string, settings: Pick<ServiceSettings, '
  * The schema hover at `offset`: on a `<key>`, what the catalog knows about it; on a PayloadType value, the
  * payload type; on a VPNSubType value, which AnyConnect app it selects. Undefined anywhere else.
  */
-export function getSchemaHover(document: TextDocument, parse: ParseResult, offset: number, settings: ServiceSettings): Hover | undefined {
+export function getSchemaHover(document: TextDocument, model: ProfileModel, offset: number): Hover | undefined {
+  const { settings } = model;
   const lang = langOf(settings);
-  const hit = findAt(parse.root, offset);
+  const hit = entryAt(model.parse.root, offset);
   if (!hit) return undefined;
   const range = (start: number, length: number) => ({ start: document.positionAt(start), end: document.positionAt(start + length) });
   const { dict, key, value } = hit;
   if (!key) return undefined;
-  const ctx = getDictContext(dict);
   if (value) {
     if (value.kind !== 'string') return undefined;
-    if (key.name === 'PayloadType' && (ctx.path.length === 0)) {
+    const ctx = model.dictContext(dict);
+    if (key.name === 'PayloadType' && ctx.atPayloadLevel) {
       return markdown(describePayloadType(value.value.trim(), lang), range(value.offset, value.length));
     }
-    if (key.name === 'VPNSubType' && ctx.scope === 'payload' && ctx.path.length === 0) {
+    if (key.name === 'VPNSubType' && ctx.scope === 'payload' && ctx.atPayloadLevel) {
       return markdown(describeSubtype(value.value.trim(), settings), range(value.offset, value.length));
     }
     return undefined;
   }
-  const info = lookupKeyInContext(ctx, key.name);
+  const info = model.keyFacts(dict, key.name);
   if (!info) return undefined;
   return markdown(describeKey(key.name, info, lang), range(key.offset, key.length));
 }
 
 function markdown(value: string, range: Hover['range']): Hover {
   return { contents: { kind: 'markdown', value }, range };
-}
-
-/**
- * The dict entry under the cursor: on its key (value undefined) or inside its scalar value. Descends only
- * along the path to the offset, so a hover costs the depth of the tree, not its size.
- */
-function findAt(root: PlistNode | undefined, offset: number): { dict: DictNode; key: KeyNode | undefined; value: PlistNode | undefined } | undefined {
-  let node = root;
-  while (node && (node.kind === 'dict' || node.kind === 'array')) {
-    if (offset < node.offset || offset > node.offset + node.length) return undefined;
-    let next: PlistNode | undefined;
-    if (node.kind === 'dict') {
-      for (const e of node.entries) {
-        if (e.key && offset >= e.key.offset && offset <= e.key.offset + e.key.length) return { dict: node, key: e.key, value: undefined };
-        const v = e.value;
-        if (v && offset >= v.offset && offset <= v.offset + v.length) {
-          if (v.kind === 'dict' || v.kind === 'array') next = v;
-          else return { dict: node, key: e.key, value: v };
-          break;
-        }
-      }
-    } else {
-      next = node.items.find((v) => (v.kind === 'dict' || v.kind === 'array') && offset >= v.offset && offset <= v.offset + v.length);
-    }
-    node = next;
-  }
-  return undefined;
 }

@@ -4,10 +4,11 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { buildProfile, getArray, getString, getValue } from '../profile';
-import { IDENTITY_TYPES } from '../rules/vpn-certificate-not-identity';
-import type { ContainerKind, DictNode, ParseResult, PlistNode, ServiceSettings } from '../types';
-import { vpnPayloads, VpnPayload } from '../vpn';
+import type { ProfileModel } from '../model';
+import { IDENTITY_TYPES } from '../model/references';
+import { getArray, getString, getValue } from '../model/tree';
+import type { VpnPayload } from '../model/vpn';
+import type { ContainerKind, DictNode, PlistNode } from '../types';
 
 /** One key and its value as shown; `secret` values are already masked. */
 export interface SummaryField {
@@ -72,25 +73,19 @@ export interface ProfileSummary {
   removal: { disallowed: boolean; hasPassword: boolean; expiration: string | undefined };
   /** Names of the VPN payloads each AnyConnect app will use. */
   apps: { new: string[]; legacy: string[] };
-  /** Dotted key paths that hold a secret (password, shared secret, PKCS#12 content). */
+  /** Where each clear-text secret is: the payload's name and the key (the secret rule's list). */
   secrets: string[];
   payloads: SummaryPayload[];
   problems: SummaryProblem[];
 }
 
 const MASK = '••••••••';
-const HEADER_KEYS = new Set(['PayloadType', 'PayloadUUID', 'PayloadIdentifier', 'PayloadVersion', 'PayloadDisplayName']);
-const SECRET_KEY = /password|secret|passphrase|^PIN$/i;
+const HEADER_KEYS: readonly string[] = ['PayloadType', 'PayloadUUID', 'PayloadIdentifier', 'PayloadVersion', 'PayloadDisplayName'];
 const SEVERITY = ['error', 'error', 'warning', 'info', 'hint'] as const;
 
 /** A diagnostic's message as plain text (LSP 3.18 allows markup). */
 export function messageText(d: Diagnostic): string {
   return typeof d.message === 'string' ? d.message : d.message.value;
-}
-
-/** True for a key whose value must not be shown (domain README: "secrets in clear text"). */
-export function isSecretKey(key: string): boolean {
-  return SECRET_KEY.test(key);
 }
 
 /** The text of a data node's base64 body, whitespace removed (the parser keeps only its span). */
@@ -103,8 +98,11 @@ function base64Bytes(base64: string): number {
   return Math.max(0, Math.floor((base64.length * 3) / 4) - pad);
 }
 
-/** A value as one line of readable text; nested containers are abbreviated, data shows its size. */
-export function formatValue(text: string, node: PlistNode | undefined, depth = 0): string {
+/** True for a value that must not be shown: the model's secrets (the ones the secret rule reports). */
+type IsSecret = (node: PlistNode) => boolean;
+
+/** A value as one line of readable text; nested containers are abbreviated, data shows its size, secrets are masked. */
+export function formatValue(text: string, node: PlistNode | undefined, isSecret: IsSecret, depth = 0): string {
   if (!node) return '';
   switch (node.kind) {
     case 'bool':
@@ -113,59 +111,40 @@ export function formatValue(text: string, node: PlistNode | undefined, depth = 0
       return `<${base64Bytes(dataText(text, node))} bytes>`;
     case 'array':
       if (depth > 3) return `[${node.items.length}]`;
-      return node.items.map((i) => formatValue(text, i, depth + 1)).join(', ');
+      return node.items.map((i) => formatValue(text, i, isSecret, depth + 1)).join(', ');
     case 'dict':
       if (depth > 3) return `{${node.entries.length}}`;
-      return node.entries.map((e) => `${e.key?.name ?? '?'}=${isSecretKey(e.key?.name ?? '') ? MASK : formatValue(text, e.value, depth + 1)}`).join('; ');
+      return node.entries.map((e) => `${e.key?.name ?? '?'}=${formatValue(text, e.value, isSecret, depth + 1)}`).join('; ');
     default:
-      return node.value.trim();
+      return isSecret(node) ? MASK : node.value.trim();
   }
 }
 
-function fieldsOf(text: string, dict: DictNode | undefined, skip: Set<string> = HEADER_KEYS): SummaryField[] {
+function fieldsOf(model: ProfileModel, dict: DictNode | undefined, skip: readonly string[] = HEADER_KEYS): SummaryField[] {
   if (!dict) return [];
   const out: SummaryField[] = [];
+  const isSecret = (node: PlistNode) => model.isSecret(node);
   for (const e of dict.entries) {
     const key = e.key?.name;
-    if (key === undefined || skip.has(key)) continue;
-    if (isSecretKey(key) && e.value && e.value.kind !== 'dict' && e.value.kind !== 'array') {
-      out.push({ key, value: MASK, secret: true });
-    } else {
-      out.push({ key, value: formatValue(text, e.value) });
-    }
+    if (key === undefined || skip.includes(key)) continue;
+    if (e.value && isSecret(e.value)) out.push({ key, value: MASK, secret: true });
+    else out.push({ key, value: formatValue(model.text, e.value, isSecret) });
   }
   return out;
 }
 
-/** Every key path holding a secret: password-like keys with a non-empty value, and PKCS#12 bodies. */
-export function findSecrets(text: string, top: DictNode | undefined): string[] {
-  const out: string[] = [];
-  const visit = (node: PlistNode | undefined, path: string, parentType: string | undefined) => {
-    if (!node) return;
-    if (node.kind === 'dict') {
-      const type = getString(node, 'PayloadType') ?? parentType;
-      for (const e of node.entries) {
-        const key = e.key?.name ?? '?';
-        const p = path ? `${path}.${key}` : key;
-        const v = e.value;
-        // SCEP's Challenge is the one secret whose name says nothing of it; the rest match isSecretKey.
-        if ((isSecretKey(key) || (key === 'Challenge' && type === 'com.apple.security.scep')) && v && ((v.kind === 'string' && v.value !== '') || v.kind === 'data')) out.push(p);
-        else if (key === 'PayloadContent' && v?.kind === 'data' && type === 'com.apple.security.pkcs12' && dataText(text, v) !== '') out.push(p);
-        else visit(v, p, type);
-      }
-    } else if (node.kind === 'array') {
-      node.items.forEach((item, i) => visit(item, `${path}[${i}]`, parentType));
-    }
-  };
-  visit(top, '', undefined);
-  return out;
+/** Where each secret is, for the preview and the export report: the payload's name and the key, never the value. */
+export function secretLabels(model: ProfileModel): string[] {
+  return model.secrets.map((s) => `${model.label(s.payload)}: ${s.key}`);
 }
 
 function payloadName(dict: DictNode, fallback: string): string {
   return getString(dict, 'PayloadDisplayName')?.trim() || getString(dict, 'PayloadType') || fallback;
 }
 
-function describeVpn(text: string, v: VpnPayload, byUuid: Map<string, DictNode>): SummaryVpn {
+function describeVpn(model: ProfileModel, v: VpnPayload, byUuid: Map<string, DictNode>): SummaryVpn {
+  const { text } = model;
+  const isSecret = (node: PlistNode) => model.isSecret(node);
   const vpn = v.vpn;
   let certificate: SummaryVpn['certificate'];
   const ref = v.certificateUuid?.value.trim();
@@ -183,7 +162,7 @@ function describeVpn(text: string, v: VpnPayload, byUuid: Map<string, DictNode>)
     if (item.kind !== 'dict') continue;
     rules.push({
       action: getString(item, 'Action') ?? '?',
-      conditions: item.entries.filter((e) => e.key?.name !== 'Action').map((e) => `${e.key?.name ?? '?'}: ${formatValue(text, e.value)}`),
+      conditions: item.entries.filter((e) => e.key?.name !== 'Action').map((e) => `${e.key?.name ?? '?'}: ${formatValue(text, e.value, isSecret)}`),
     });
   }
   const proxies = v.proxies;
@@ -203,7 +182,7 @@ function describeVpn(text: string, v: VpnPayload, byUuid: Map<string, DictNode>)
     authentication: v.authMethod?.value,
     certificate,
     onDemand: { enabled, rules },
-    proxies: { kind, fields: fieldsOf(text, proxies, new Set()) },
+    proxies: { kind, fields: fieldsOf(model, proxies, []) },
   };
 }
 
@@ -211,11 +190,11 @@ function describeVpn(text: string, v: VpnPayload, byUuid: Map<string, DictNode>)
  * Summarises a parsed profile. `diagnostics` are the document's current problems (computed by the caller
  * with the document's settings), listed for the preview's problems section.
  */
-export function summarizeProfile(document: TextDocument, parse: ParseResult, settings: ServiceSettings, diagnostics: Diagnostic[]): ProfileSummary {
-  const text = document.getText();
-  const profile = buildProfile(parse);
+export function summarizeProfile(document: TextDocument, model: ProfileModel, diagnostics: Diagnostic[]): ProfileSummary {
+  const { text, parse } = model;
+  const profile = model;
   const top = profile.top;
-  const vpns = vpnPayloads(profile, settings);
+  const vpns = model.vpnPayloads;
   const byUuid = new Map<string, DictNode>();
   for (const p of profile.payloads) {
     const uuid = getString(p.dict, 'PayloadUUID')?.trim().toUpperCase();
@@ -225,13 +204,13 @@ export function summarizeProfile(document: TextDocument, parse: ParseResult, set
   const payloads: SummaryPayload[] = profile.payloads.map((p) => {
     const type = p.type ?? '';
     const v = vpns.find((x) => x.payload === p);
-    const vpn = v ? describeVpn(text, v, byUuid) : undefined;
+    const vpn = v ? describeVpn(model, v, byUuid) : undefined;
     const displayName = payloadName(p.dict, `Payload ${p.index + 1}`);
     if (vpn?.app) apps[vpn.app].push(vpn.connectionName || displayName);
     const kind = v ? 'vpn' : IDENTITY_TYPES.includes(type) || type.startsWith('com.apple.security.') ? 'certificate'
       : type === 'com.apple.profileRemovalPassword' ? 'removal-password' : 'other';
     // A VPN card shows its VPN and Proxies dicts in their own sections, not again as raw fields.
-    const skip = v ? new Set([...HEADER_KEYS, 'VPN', 'Proxies', 'VPNType', 'VPNSubType', 'UserDefinedName', 'VendorConfig']) : HEADER_KEYS;
+    const skip = v ? [...HEADER_KEYS, 'VPN', 'Proxies', 'VPNType', 'VPNSubType', 'UserDefinedName', 'VendorConfig'] : HEADER_KEYS;
     const start = document.positionAt(p.dict.offset);
     return {
       index: p.index,
@@ -241,7 +220,7 @@ export function summarizeProfile(document: TextDocument, parse: ParseResult, set
       uuid: getString(p.dict, 'PayloadUUID'),
       range: { start, end: start },
       kind,
-      fields: fieldsOf(text, p.dict, skip),
+      fields: fieldsOf(model, p.dict, skip),
       vpn,
     };
   });
@@ -260,10 +239,10 @@ export function summarizeProfile(document: TextDocument, parse: ParseResult, set
     removal: {
       disallowed: removalDisallowed?.kind === 'bool' && removalDisallowed.value,
       hasPassword: payloads.some((p) => p.kind === 'removal-password'),
-      expiration: expiration ? formatValue(text, expiration) : undefined,
+      expiration: expiration ? formatValue(text, expiration, (n) => model.isSecret(n)) : undefined,
     },
     apps,
-    secrets: findSecrets(text, top),
+    secrets: secretLabels(model),
     payloads,
     problems: diagnostics.map((d) => ({
       severity: SEVERITY[d.severity ?? 1],

@@ -4,11 +4,11 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver-types';
-import { buildProfile, getStringNode } from '../profile';
-import type { DictNode, ParseResult } from '../types';
+import type { ProfileModel } from '../model';
+import { getStringNode } from '../model/tree';
+import type { DictNode } from '../types';
 
-export function getDocumentSymbols(document: TextDocument, parse: ParseResult): DocumentSymbol[] {
-  const profile = buildProfile(parse);
+export function getDocumentSymbols(document: TextDocument, profile: ProfileModel): DocumentSymbol[] {
   if (!profile.top) return [];
   const symbol = (dict: DictNode, fallback: string, kind: SymbolKind): DocumentSymbol => {
     const nameNode = getStringNode(dict, 'PayloadDisplayName');

@@ -1,62 +1,67 @@
 /**
- * Small helpers shared by several rules: payload iteration, UUID shapes and edits on value text.
+ * Small helpers shared by several rules: where a problem points (the smallest meaningful span) and how many
+ * related places a "used N times" problem lists.
  */
-import { elementName } from '../parser/plistParser';
-import type { Payload, Profile } from '../profile';
-import type { ScalarNode } from '../types';
-import type { TextEdit } from './rule';
+import type { ProfileModel } from '../model';
+import { getEntry } from '../model/tree';
+import type { DictEntry, DictNode, KeyNode, PlistNode, Problem } from '../types';
 
-/** The top-level profile dict (as a payload with index -1) followed by every payload of PayloadContent. */
-export function allPayloads(profile: Profile): Payload[] {
-  if (!profile.top) return [];
-  const top: Payload = { dict: profile.top, index: -1, type: undefined };
-  for (const e of profile.top.entries) {
-    if (e.key?.name === 'PayloadType' && e.value?.kind === 'string') top.type = e.value.value;
-  }
-  return [top, ...profile.payloads];
-}
-
-/** 8-4-4-4-12 hex digits, any case. */
-export const UUID_PATTERN = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
-
-/**
- * Where fresh UUIDs come from. Web Crypto is part of the JavaScript runtime, not I/O; tests replace
- * `next` with a counter so golden files of fixes stay stable.
- */
-export const uuidSource = { next: (): string => globalThis.crypto.randomUUID().toUpperCase() };
-
-/** A fresh upper-case UUID. */
-export function newUuid(): string {
-  return uuidSource.next();
-}
-
-/** Escapes text for use inside an XML element. */
-export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/** An edit replacing only the text between a leaf element's tags (or filling a `<string/>`). */
-export function replaceValueText(node: ScalarNode, text: string, newValue: string): TextEdit {
-  if (node.valueLength === 0 && text.startsWith('/>', node.valueOffset)) {
-    // `<string/>` has no text span: rewrite the element itself.
-    return { offset: node.offset, length: node.length, newText: `<${elementName(text, node)}>${escapeXml(newValue)}</${elementName(text, node)}>` };
-  }
-  return { offset: node.valueOffset, length: node.valueLength, newText: escapeXml(newValue) };
-}
-
-/** The span of a dict's start tag `<dict>` (shorter when the document is cut off), where "missing key" problems point. */
-export function startTagSpan(dict: { offset: number; length: number; selfClosing?: boolean }): { offset: number; length: number } {
-  return { offset: dict.offset, length: dict.selfClosing ? dict.length : Math.min(dict.length, 6) };
+export interface Span {
+  offset: number;
+  length: number;
 }
 
 /** How many other places a "used N times" problem lists: enough to find them, not N² objects for N copies. */
 export const MAX_RELATED = 20;
 
-/** A human name for a payload in messages: its display name, else its type, else its position. */
-export function payloadLabel(payload: Payload): string {
-  for (const e of payload.dict.entries) {
-    if (e.key?.name === 'PayloadDisplayName' && e.value?.kind === 'string' && e.value.value) return e.value.value;
+/** The first MAX_RELATED items of `all` other than `one`, without a pass over all of them for each one. */
+export function othersOf<T>(all: readonly T[], one: T): T[] {
+  const out: T[] = [];
+  for (const x of all) {
+    if (x === one) continue;
+    out.push(x);
+    if (out.length === MAX_RELATED) break;
   }
-  if (payload.type) return payload.type;
-  return payload.index < 0 ? 'profile' : `payload #${payload.index + 1}`;
+  return out;
+}
+
+/**
+ * The value of `key` in a payload dict (the profile dict included) that a problem still points at: its text span
+ * (or, for `element`, the whole element) must be exactly the problem's. A fix recomputes its target this way and
+ * refuses when the client's range is stale, instead of replacing whatever text the range now covers.
+ */
+export function payloadValueAt(model: ProfileModel, key: string, problem: Problem, span: 'text' | 'element' | 'either' = 'text'): PlistNode | undefined {
+  for (const { dict } of model.allPayloads) {
+    const v = getEntry(dict, key)?.value;
+    if (!v) continue;
+    const text = v.kind !== 'bool' && v.kind !== 'dict' && v.kind !== 'array' && v.valueOffset === problem.offset && v.valueLength === problem.length;
+    const element = v.offset === problem.offset && v.length === problem.length;
+    if ((span !== 'element' && text) || (span !== 'text' && element)) return v;
+  }
+  return undefined;
+}
+
+/** The text of a leaf value (the whole element for booleans, containers and empty values). */
+export function valueSpan(node: PlistNode): Span {
+  if (node.kind === 'bool' || node.kind === 'dict' || node.kind === 'array' || node.valueLength === 0) {
+    return { offset: node.offset, length: node.length };
+  }
+  return { offset: node.valueOffset, length: node.valueLength };
+}
+
+/** The name text of a `<key>` (the whole `<key/>` when it is empty): where problems about a key name point. */
+export function keyNameSpan(key: KeyNode): Span {
+  return key.valueLength > 0 ? { offset: key.valueOffset, length: key.valueLength } : { offset: key.offset, length: key.length };
+}
+
+/** The `<key>…</key>` element of an entry, for problems about a key whose value is long or beside the point. */
+export function keyElementSpan(entry: DictEntry): Span {
+  return entry.key ? { offset: entry.key.offset, length: entry.key.length } : valueSpan(entry.value!);
+}
+
+/** The start tag of a dict (all of `<dict/>`): a missing key is reported there, not over the whole dict. */
+export function startTagSpan(text: string, dict: DictNode): Span {
+  if (dict.selfClosing) return { offset: dict.offset, length: dict.length };
+  const end = text.indexOf('>', dict.offset);
+  return { offset: dict.offset, length: end < 0 || end > dict.offset + dict.length ? dict.length : end - dict.offset + 1 };
 }

@@ -2,7 +2,7 @@
  * Checks the shape of the profile's PayloadContent: an <array> of <dict> payloads.
  * Why: a dict or a string there is silently ignored or rejected by iOS, so the payloads never install.
  */
-import { getEntry } from '../profile';
+import { getEntry } from '../model/tree';
 import type { Rule } from './rule';
 
 export const payloadContentShape: Rule = {
@@ -14,8 +14,8 @@ export const payloadContentShape: Rule = {
     ja: { notArray: 'Configuration プロファイルの PayloadContent は <{0}> ではなく、ペイロード dict の <array> でなければなりません。', notDict: 'PayloadContent の各要素は <{0}> ではなく、ペイロードの <dict> でなければなりません。' },
   },
   check(ctx) {
-    const top = ctx.profile.top;
-    if (!top || ctx.profile.payloads.length === 0 && !getEntry(top, 'PayloadContent')) return;
+    const top = ctx.model.top;
+    if (!top || ctx.model.payloads.length === 0 && !getEntry(top, 'PayloadContent')) return;
     const entry = getEntry(top, 'PayloadContent');
     const type = getEntry(top, 'PayloadType')?.value;
     if (!entry?.value || type?.kind !== 'string' || type.value !== 'Configuration') return;

@@ -3,9 +3,8 @@
  * and the few deprecated values Apple states only in prose (on-demand Action `Allow`). They still work for
  * now, but newer OS versions may drop them. Only the platforms the payload is for are considered.
  */
-import { onIOS, scalarOf, SchemaValue } from '../schemaWalk';
-import { keySpan } from './payload-key-unknown';
-import { checkEachPayload } from './rule';
+import { onIOS, scalarOf, SchemaValue } from '../model/schema';
+import { keyNameSpan } from './helpers';
 import type { Rule } from './rule';
 
 /**
@@ -19,7 +18,7 @@ const DEPRECATED_VALUES: { payloadType: string; path: string; value: string; os:
 ];
 
 /** The values alone, to skip every other string at the cost of one set lookup. */
-const DEPRECATED_VALUE_SET = new Set(DEPRECATED_VALUES.map((d) => d.value));
+const DEPRECATED_VALUE_SET: readonly string[] = DEPRECATED_VALUES.map((d) => d.value);
 
 export const payloadKeyDeprecated: Rule = {
   id: 'payload-key-deprecated',
@@ -35,17 +34,18 @@ export const payloadKeyDeprecated: Rule = {
       value: '{1} の "{0}" は非推奨です。{2} を使ってください。',
     },
   },
-  check: (ctx) => checkEachPayload(payloadKeyDeprecated, ctx),
-  checkSchema(ctx, part) {
-    for (const v of part.values) {
-      const deprecated = v.keyNode && v.key.os ? deprecation(v) : undefined;
-      if (deprecated) ctx.report({ ...keySpan(v.keyNode!), message: ctx.t('key', v.path.join('.'), deprecated.os, deprecated.version) });
-      if (v.node.kind !== 'string' || !DEPRECATED_VALUE_SET.has(v.node.value)) continue;
-      const value = scalarOf(v.node);
-      const name = v.path.join('.');
-      const hit = DEPRECATED_VALUES.find((d) => d.value === value && d.payloadType === v.payloadType && d.path === name);
-      if (hit && v.node.valueLength > 0) ctx.report({ offset: v.node.valueOffset, length: v.node.valueLength, message: ctx.t('value', hit.value, name, hit.instead) });
-    }
+  check(ctx) {
+    ctx.model.schema.forEach(({ walk: part, payload: p }) => {
+      for (const v of part.values) {
+        const deprecated = v.keyNode && v.key.os ? deprecation(v) : undefined;
+        if (deprecated) ctx.report({ ...keyNameSpan(v.keyNode!), message: ctx.t('key', v.path.join('.'), deprecated.os, deprecated.version) });
+        if (v.node.kind !== 'string' || !DEPRECATED_VALUE_SET.includes(v.node.value)) continue;
+        const value = scalarOf(v.node);
+        const name = v.path.join('.');
+        const hit = DEPRECATED_VALUES.find((d) => d.value === value && d.payloadType === v.payloadType && d.path === name);
+        if (hit && v.node.valueLength > 0) ctx.report({ offset: v.node.valueOffset, length: v.node.valueLength, message: ctx.t('value', hit.value, name, hit.instead) });
+      }
+    });
   },
 };
 

@@ -3,8 +3,8 @@
  * PayloadIdentifier, PayloadUUID and PayloadVersion, present and (for strings) not empty.
  * Why: iOS refuses a profile when any payload lacks one of them.
  */
-import { getEntry } from '../profile';
-import { allPayloads, payloadLabel, startTagSpan } from './helpers';
+import { getEntry } from '../model/tree';
+import { startTagSpan } from './helpers';
 import type { Rule } from './rule';
 
 const REQUIRED = ['PayloadIdentifier', 'PayloadType', 'PayloadUUID', 'PayloadVersion'];
@@ -26,7 +26,7 @@ export const payloadKeyMissing: Rule = {
     },
   },
   check(ctx) {
-    const payloads = allPayloads(ctx.profile);
+    const payloads = ctx.model.allPayloads;
     // A dict without any Payload key is a preference plist, not a profile: nothing to require.
     if (payloads.length === 0 || !payloads[0].dict.entries.some((e) => e.key?.name.startsWith('Payload'))) return;
     for (const payload of payloads) {
@@ -34,7 +34,7 @@ export const payloadKeyMissing: Rule = {
       const missing = REQUIRED.filter((k) => !getEntry(dict, k));
       if (missing.length > 0) {
         // Point at the dict's start tag only: the whole dict would underline the entire profile.
-        ctx.report({ ...startTagSpan(dict), message: ctx.t('missing', payloadLabel(payload), missing.join(', ')) });
+        ctx.report({ ...startTagSpan(ctx.text, dict), message: ctx.t('missing', ctx.model.label(payload), missing.join(', ')) });
       }
       for (const key of REQUIRED) {
         const entry = getEntry(dict, key);

@@ -3,11 +3,10 @@
  * payload newer than `mobileconfig.minimumIOS`, or one iOS has removed. A payload type iOS lacks altogether
  * gets one information at its PayloadType, not one warning per key: macOS-only profiles are legitimate.
  */
-import { getEntry } from '../profile';
-import { compareVersions, KnownPayload, onIOS, targetsMac, TOP_LEVEL_TYPE } from '../schemaWalk';
+import { getEntry } from '../model/tree';
+import { compareVersions, KnownPayload, onIOS, targetsMac, TOP_LEVEL_TYPE } from '../model/schema';
 import type { OsName, SupportedOS } from '../catalog';
-import { keySpan } from './payload-key-unknown';
-import { checkEachPayload } from './rule';
+import { keyNameSpan } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadKeyPlatform: Rule = {
@@ -30,37 +29,38 @@ export const payloadKeyPlatform: Rule = {
       none: '対応 OS なし',
     },
   },
-  check: (ctx) => checkEachPayload(payloadKeyPlatform, ctx),
-  checkSchema(ctx, part, p, all) {
-    const min = ctx.settings.minimumIOS.trim();
-    const ios = onIOS(p.schema.os ?? {});
-    const at = typeSpan(p);
-    if (!ios) {
-      // A payload iOS does not have is reported once, by its type; its keys are not looked at.
-      if (p.payloadType !== TOP_LEVEL_TYPE && at) ctx.report({ ...at, severity: 'info', message: ctx.t('typeNotIOS', p.payloadType, platforms(ctx, p.schema.os ?? {})) });
-      return;
-    }
-    if (at && p.payloadType !== TOP_LEVEL_TYPE) {
-      if (ios.removed) ctx.report({ ...at, message: ctx.t('removed', p.payloadType, ios.removed) });
-      else if (min && ios.introduced && compareVersions(ios.introduced, min) > 0) ctx.report({ ...at, message: ctx.t('newer', p.payloadType, ios.introduced, min) });
-    }
-    // A profile with a macOS-only payload (or PayloadScope) is for Macs: its keys' iOS availability is beside
-    // the point, unless the user set a minimum iOS version and so says the profile is for iOS.
-    if (!min && targetsMac(all, ctx.profile)) return;
-    for (const v of part.values) {
-      // Only what this key changes: an enclosing key or the payload reports its own availability.
-      if (!v.keyNode || !v.key.os?.iOS) continue;
-      const parent = onIOS(v.parentOs);
-      if (!parent) continue;
-      const own = onIOS(v.os);
-      const name = v.path.join('.');
-      const span = keySpan(v.keyNode);
-      if (!own) ctx.report({ ...span, message: ctx.t('keyNotIOS', name, platforms(ctx, v.os)) });
-      else if (own.removed && own.removed !== parent.removed) ctx.report({ ...span, message: ctx.t('removed', name, own.removed) });
-      else if (min && own.introduced && own.introduced !== parent.introduced && compareVersions(own.introduced, min) > 0) {
-        ctx.report({ ...span, message: ctx.t('newer', name, own.introduced, min) });
+  check(ctx) {
+    ctx.model.schema.forEach(({ walk: part, payload: p }) => {
+      const min = ctx.settings.minimumIOS.trim();
+      const ios = onIOS(p.schema.os ?? {});
+      const at = typeSpan(p);
+      if (!ios) {
+        // A payload iOS does not have is reported once, by its type; its keys are not looked at.
+        if (p.payloadType !== TOP_LEVEL_TYPE && at) ctx.report({ ...at, severity: 'info', message: ctx.t('typeNotIOS', p.payloadType, platforms(ctx, p.schema.os ?? {})) });
+        return;
       }
-    }
+      if (at && p.payloadType !== TOP_LEVEL_TYPE) {
+        if (ios.removed) ctx.report({ ...at, message: ctx.t('removed', p.payloadType, ios.removed) });
+        else if (min && ios.introduced && compareVersions(ios.introduced, min) > 0) ctx.report({ ...at, message: ctx.t('newer', p.payloadType, ios.introduced, min) });
+      }
+      // A profile with a macOS-only payload (or PayloadScope) is for Macs: its keys' iOS availability is beside
+      // the point, unless the user set a minimum iOS version and so says the profile is for iOS.
+      if (!min && ctx.model.targetsMac) return;
+      for (const v of part.values) {
+        // Only what this key changes: an enclosing key or the payload reports its own availability.
+        if (!v.keyNode || !v.key.os?.iOS) continue;
+        const parent = onIOS(v.parentOs);
+        if (!parent) continue;
+        const own = onIOS(v.os);
+        const name = v.path.join('.');
+        const span = keyNameSpan(v.keyNode);
+        if (!own) ctx.report({ ...span, message: ctx.t('keyNotIOS', name, platforms(ctx, v.os)) });
+        else if (own.removed && own.removed !== parent.removed) ctx.report({ ...span, message: ctx.t('removed', name, own.removed) });
+        else if (min && own.introduced && own.introduced !== parent.introduced && compareVersions(own.introduced, min) > 0) {
+          ctx.report({ ...span, message: ctx.t('newer', name, own.introduced, min) });
+        }
+      }
+    });
   },
 };
 

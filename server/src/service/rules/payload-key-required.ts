@@ -4,11 +4,10 @@
  * left to them, so one omission gives one diagnostic.
  */
 import type { Condition, KeyContainer, KeySchema } from '../catalog';
-import { getEntry } from '../profile';
-import { coveredElsewhere, scalarOf, SchemaDict, TOP_LEVEL_TYPE, valueAtPath } from '../schemaWalk';
+import { getEntry } from '../model/tree';
+import { coveredElsewhere, scalarOf, SchemaDict, TOP_LEVEL_TYPE, valueAtPath } from '../model/schema';
 import type { DictNode } from '../types';
-import { vpnPayloads } from '../vpn';
-import { checkEachPayload } from './rule';
+
 import type { Rule, RuleContext } from './rule';
 
 /**
@@ -23,7 +22,7 @@ const SATISFIED_BY: Record<string, Record<string, string | null>> = {
 };
 
 /** Every dict's Payload* keys are payload-key-missing's. */
-const COMMON_REQUIRED = new Set(['PayloadIdentifier', 'PayloadType', 'PayloadUUID', 'PayloadVersion']);
+const COMMON_REQUIRED: readonly string[] = ['PayloadIdentifier', 'PayloadType', 'PayloadUUID', 'PayloadVersion'];
 
 export const payloadKeyRequired: Rule = {
   id: 'payload-key-required',
@@ -49,37 +48,34 @@ export const payloadKeyRequired: Rule = {
       or: ' または ',
     },
   },
-  check: (ctx) => checkEachPayload(payloadKeyRequired, ctx),
-  checkSchema(ctx, part) {
-    for (const d of part.dicts) {
-      const keys = requiredKeys(d.container);
-      if (keys.length === 0) continue;
-      const plain: string[] = [];
-      const conditional: { key: KeySchema; cond: Condition }[] = [];
-      for (const key of keys) {
-        if (getEntry(d.dict, key.name)) continue;
-        const cond = key.presence === 'required' ? undefined : key.requiredWhen!.find((c) => holds(d.at.payload.dict, c));
-        if ((key.presence !== 'required' && !cond) || skip(ctx, d, key.name)) continue;
-        if (cond) conditional.push({ key, cond });
-        else plain.push(key.name);
+  check(ctx) {
+    ctx.model.schema.forEach(({ walk: part, payload: p }) => {
+      for (const d of part.dicts) {
+        const keys = requiredKeys(d.container);
+        if (keys.length === 0) continue;
+        const plain: string[] = [];
+        const conditional: { key: KeySchema; cond: Condition }[] = [];
+        for (const key of keys) {
+          if (getEntry(d.dict, key.name)) continue;
+          const cond = key.presence === 'required' ? undefined : key.requiredWhen!.find((c) => holds(d.at.payload.dict, c));
+          if ((key.presence !== 'required' && !cond) || skip(ctx, d, key.name)) continue;
+          if (cond) conditional.push({ key, cond });
+          else plain.push(key.name);
+        }
+        if (plain.length === 0 && conditional.length === 0) continue;
+        const span = spanOf(d);
+        const label = labelOf(ctx, d);
+        if (plain.length === 1) ctx.report({ ...span, message: ctx.t('missing', label, plain[0]) });
+        else if (plain.length > 1) ctx.report({ ...span, message: ctx.t('missingMany', label, plain.join(', ')) });
+        for (const { key, cond } of conditional) ctx.report({ ...span, message: ctx.t('when', label, key.name, describe(ctx, cond)) });
       }
-      if (plain.length === 0 && conditional.length === 0) continue;
-      const span = spanOf(d);
-      const label = labelOf(ctx, d);
-      if (plain.length === 1) ctx.report({ ...span, message: ctx.t('missing', label, plain[0]) });
-      else if (plain.length > 1) ctx.report({ ...span, message: ctx.t('missingMany', label, plain.join(', ')) });
-      for (const { key, cond } of conditional) ctx.report({ ...span, message: ctx.t('when', label, key.name, describe(ctx, cond)) });
-    }
+    });
   },
 };
 
-const requiredCache = new WeakMap<KeyContainer, readonly KeySchema[]>();
-
-/** The keys of a container that are required, always or under a condition (computed once per container). */
+/** The keys of a container that are required, always or under a condition. */
 function requiredKeys(container: KeyContainer): readonly KeySchema[] {
-  let keys = requiredCache.get(container);
-  if (!keys) requiredCache.set(container, (keys = (container.keys ?? []).filter((k) => k.presence === 'required' || k.requiredWhen)));
-  return keys;
+  return (container.keys ?? []).filter((k) => k.presence === 'required' || k.requiredWhen);
 }
 
 /** Where to point: the key naming a nested dict, the PayloadType of a payload, else the dict's start tag. */
@@ -114,7 +110,7 @@ function describe(ctx: RuleContext, cond: Condition): string {
 
 /** Requirements another rule reports with a message made for the case. */
 function skip(ctx: RuleContext, d: SchemaDict, name: string): boolean {
-  if (d.at.path.length === 0 && COMMON_REQUIRED.has(name)) return true;
+  if (d.at.path.length === 0 && COMMON_REQUIRED.includes(name)) return true;
   const instead = SATISFIED_BY[d.at.payloadType]?.[name];
   if (instead === null || (instead !== undefined && getEntry(d.dict, instead))) return true;
   if (d.at.payloadType === TOP_LEVEL_TYPE && d.at.path.length === 0) {
@@ -128,7 +124,7 @@ function skip(ctx: RuleContext, d: SchemaDict, name: string): boolean {
     const vpnType = valueAtPath(d.dict, ['VPNType']);
     if (name === 'VPNSubType' && vpnType?.kind === 'string' && vpnType.value === 'VPN') return true;
     // vpn-remote-address-missing reports an AnyConnect payload without its VPN dictionary.
-    if (name === 'VPN') return vpnPayloads(ctx.profile, ctx.settings).some((v) => v.payload.dict === d.dict && (v.app !== undefined || v.looksCisco));
+    if (name === 'VPN') return ctx.model.vpnPayloads.some((v) => v.payload.dict === d.dict && (v.app !== undefined || v.looksCisco));
     return false;
   }
   // VPN.RemoteAddress: vpn-remote-address-missing (AnyConnect); other apps may keep the server in VendorConfig.

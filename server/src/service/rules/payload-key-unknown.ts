@@ -3,14 +3,10 @@
  * such as `RemoteAdress`. Why: iOS ignores it silently, so the setting never applies. Fix: the nearest valid key.
  */
 import { catalogSource, getPayloadSchema, KeyContainer } from '../catalog';
-import { getEntry, nodeAtOffset } from '../profile';
-import { isClosed, nearestNames, onIOS, TOP_LEVEL_TYPE } from '../schemaWalk';
-import type { KeyNode } from '../types';
-import { checkEachPayload } from './rule';
-import type { Fix, Rule, RuleContext } from './rule';
-
-/** Per validation: the suggestions found for an unknown name in a container. */
-const memos = new WeakMap<RuleContext, Map<KeyContainer, Map<string, string[]>>>();
+import { getEntry, nodeAtOffset } from '../model/tree';
+import { isClosed, nearestNames, onIOS, TOP_LEVEL_TYPE } from '../model/schema';
+import { keyNameSpan } from './helpers';
+import type { Fix, Rule } from './rule';
 
 export const payloadKeyUnknown: Rule = {
   id: 'payload-key-unknown',
@@ -34,49 +30,44 @@ export const payloadKeyUnknown: Rule = {
       profile: 'プロファイル',
     },
   },
-  check: (ctx) => checkEachPayload(payloadKeyUnknown, ctx),
-  checkSchema(ctx, part) {
+  check(ctx) {
     // The same unknown name in the same place is looked up once per validation (a generated profile may repeat
     // it thousands of times).
-    let memo = memos.get(ctx);
-    if (!memo) memos.set(ctx, (memo = new Map()));
-    for (const u of part.unknownKeys) {
-      // A dictionary Apple leaves open (no members listed) accepts anything; so does one with a wildcard.
-      if (!isClosed(u.container)) continue;
-      const name = u.keyNode.name;
-      let byName = memo.get(u.container);
-      if (!byName) memo.set(u.container, (byName = new Map()));
-      let candidates = byName.get(name);
-      if (!candidates) byName.set(name, (candidates = nearestNames(name, (u.container.keys ?? []).map((k) => k.name))));
-      // A name the dict already has is no fix: renaming to it would duplicate that key.
-      const fixable = candidates.filter((c) => !getEntry(u.dict, c));
-      const where = u.path.length > 1 ? u.path.slice(0, -1).join('.') : u.payloadType === TOP_LEVEL_TYPE ? ctx.t('profile') : u.payloadType;
-      const span = keySpan(u.keyNode);
-      if (candidates.length > 0) {
-        ctx.report({ ...span, message: ctx.t('typo', name, where, candidates.join(ctx.t('or'))), data: { candidates: fixable } });
-      } else if (!onIOS(u.payload.index < 0 ? {} : getPayloadSchema(u.payloadType)?.os ?? {}) && u.payload.index >= 0) {
-        // A macOS-only payload is mostly a preference domain: macOS stores keys Apple does not document too.
-        ctx.report({ ...span, severity: 'info', message: ctx.t('unknownMac', name, where, release) });
-      } else {
-        ctx.report({ ...span, message: ctx.t('unknown', name, where, release) });
+    const memo = new Map<KeyContainer, Map<string, string[]>>();
+    ctx.model.schema.forEach(({ walk: part }) => {
+      for (const u of part.unknownKeys) {
+        // A dictionary Apple leaves open (no members listed) accepts anything; so does one with a wildcard.
+        if (!isClosed(u.container)) continue;
+        const name = u.keyNode.name;
+        let byName = memo.get(u.container);
+        if (!byName) memo.set(u.container, (byName = new Map()));
+        let candidates = byName.get(name);
+        if (!candidates) byName.set(name, (candidates = nearestNames(name, (u.container.keys ?? []).map((k) => k.name))));
+        // A name the dict already has is no fix: renaming to it would duplicate that key.
+        const fixable = candidates.filter((c) => !getEntry(u.dict, c));
+        const where = u.path.length > 1 ? u.path.slice(0, -1).join('.') : u.payloadType === TOP_LEVEL_TYPE ? ctx.t('profile') : u.payloadType;
+        const span = keyNameSpan(u.keyNode);
+        if (candidates.length > 0) {
+          ctx.report({ ...span, message: ctx.t('typo', name, where, candidates.join(ctx.t('or'))), data: { candidates: fixable } });
+        } else if (!onIOS(u.payload.index < 0 ? {} : getPayloadSchema(u.payloadType)?.os ?? {}) && u.payload.index >= 0) {
+          // A macOS-only payload is mostly a preference domain: macOS stores keys Apple does not document too.
+          ctx.report({ ...span, severity: 'info', message: ctx.t('unknownMac', name, where, release) });
+        } else {
+          ctx.report({ ...span, message: ctx.t('unknown', name, where, release) });
+        }
       }
-    }
+    });
   },
   fixes(ctx, problem) {
     const candidates = (problem.data as { candidates?: string[] } | undefined)?.candidates ?? [];
     // The problem spans the key's name; make sure it still does before rewriting it.
-    const at = nodeAtOffset(ctx.parse.root, problem.offset);
+    const at = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (at?.kind !== 'dict') return [];
     const key = at.entries.find((e) => e.key && e.key.valueOffset === problem.offset && e.key.valueLength === problem.length)?.key;
     if (!key) return [];
-    return candidates.map((c, i): Fix => ({ title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: key.valueOffset, length: key.valueLength, newText: c }] }));
+    return candidates.map((c, i): Fix => ({ id: 'fix', title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: key.valueOffset, length: key.valueLength, newText: c }] }));
   },
 };
 
 /** The schema release in messages, e.g. `iOS 18.1`: a key newer than that is not an error of the profile. */
 const release = /Release_iOS-(\d+)-(\d+)/.exec(catalogSource)?.slice(1).join('.').replace(/^/, 'iOS ') ?? 'catalog';
-
-/** The key's name text, or the whole `<key/>` when it is empty. */
-export function keySpan(key: KeyNode): { offset: number; length: number } {
-  return key.valueLength > 0 ? { offset: key.valueOffset, length: key.valueLength } : { offset: key.offset, length: key.length };
-}

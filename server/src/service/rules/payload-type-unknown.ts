@@ -2,9 +2,9 @@
  * Flags a payload whose PayloadType is not in Apple's schema. Close to a known type: a likely typo (warning, with
  * the nearest types as fixes). Otherwise a preference domain or an unpublished type (information).
  */
-import { getKnownPayloadTypes } from '../catalog';
-import { nodeAtOffset } from '../profile';
-import { nearestNames } from '../schemaWalk';
+import { getKnownPayloadTypes, isKnownPayloadType } from '../catalog';
+import { nodeAtOffset } from '../model/tree';
+import { nearestNames } from '../model/schema';
 import type { Fix, Rule } from './rule';
 
 export const payloadTypeUnknown: Rule = {
@@ -26,12 +26,12 @@ export const payloadTypeUnknown: Rule = {
     },
   },
   check(ctx) {
-    for (const payload of ctx.profile.payloads) {
+    for (const payload of ctx.model.payloads) {
       const type = payload.type;
-      if (type === undefined || type.trim() === '' || getKnownTypeSet().has(type)) continue;
+      if (type === undefined || type.trim() === '' || isKnownPayloadType(type)) continue;
       const node = payload.dict.entries.find((e) => e.key?.name === 'PayloadType')!.value!;
       if (node.kind !== 'string') continue;
-      const candidates = nearestNames(type, getKnownTypeSet());
+      const candidates = nearestNames(type, getKnownPayloadTypes());
       const span = node.valueLength > 0 ? { offset: node.valueOffset, length: node.valueLength } : { offset: node.offset, length: node.length };
       if (candidates.length > 0) {
         ctx.report({ ...span, message: ctx.t('typo', type, candidates.join(ctx.t('or'))), data: { candidates } });
@@ -44,15 +44,10 @@ export const payloadTypeUnknown: Rule = {
   },
   fixes(ctx, problem) {
     const candidates = (problem.data as { candidates?: string[] } | undefined)?.candidates ?? [];
-    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.valueOffset !== problem.offset || node.valueLength !== problem.length) return [];
-    return candidates.map((c, i): Fix => ({ title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: problem.offset, length: problem.length, newText: c }] }));
+    return candidates.map((c, i): Fix => ({ id: 'fix', title: ctx.t('fix', c), isPreferred: i === 0 && candidates.length === 1, edits: [{ offset: problem.offset, length: problem.length, newText: c }] }));
   },
 };
 
-let knownTypes: Set<string> | undefined;
 
-/** The catalog's types as a set, built on first use. */
-function getKnownTypeSet(): Set<string> {
-  return (knownTypes ??= new Set(getKnownPayloadTypes()));
-}

@@ -3,9 +3,10 @@
  * Why: iOS identifies payloads by UUID; a copy-pasted payload with the same UUID replaces its twin or fails to install.
  * Fix: give this occurrence a fresh UUID.
  */
-import { getEntry } from '../profile';
+import { getEntry } from '../model/tree';
 import type { ScalarNode } from '../types';
-import { allPayloads, MAX_RELATED, newUuid } from './helpers';
+import { newUuid } from '../edits';
+import { othersOf, payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadUuidDuplicate: Rule = {
@@ -18,7 +19,7 @@ export const payloadUuidDuplicate: Rule = {
   },
   check(ctx) {
     const byUuid = new Map<string, ScalarNode[]>();
-    for (const { dict } of allPayloads(ctx.profile)) {
+    for (const { dict } of ctx.model.allPayloads) {
       const v = getEntry(dict, 'PayloadUUID')?.value;
       if (v?.kind !== 'string' || v.value.trim() === '') continue;
       // UUIDs compare case-insensitively: iOS treats abc… and ABC… as the same payload.
@@ -32,12 +33,14 @@ export const payloadUuidDuplicate: Rule = {
       for (const node of nodes) {
         ctx.report({
           offset: node.valueOffset, length: node.valueLength, message: ctx.t('dup', node.value.trim(), nodes.length),
-          related: nodes.filter((n) => n !== node).slice(0, MAX_RELATED).map((n) => ({ offset: n.valueOffset, length: n.valueLength, message: ctx.t('other') })),
+          related: othersOf(nodes, node).map((n) => ({ offset: n.valueOffset, length: n.valueLength, message: ctx.t('other') })),
         });
       }
     }
   },
   fixes(ctx, problem) {
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: newUuid() }] }];
+    const node = payloadValueAt(ctx.model, 'PayloadUUID', problem);
+    if (node?.kind !== 'string' || ctx.model.payloadsWithUuid(node.value).length < 2) return [];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: newUuid() }] }];
   },
 };

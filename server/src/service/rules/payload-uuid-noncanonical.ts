@@ -2,8 +2,9 @@
  * Flags a well-formed PayloadUUID in mixed case or with surrounding spaces. All upper case (Apple's tools)
  * and all lower case (RFC 9562's output form) are both canonical. Why: some MDMs compare UUIDs as text.
  */
-import { getEntry } from '../profile';
-import { allPayloads, UUID_PATTERN } from './helpers';
+import { getEntry } from '../model/tree';
+import { UUID_PATTERN } from '../edits';
+import { payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadUuidNoncanonical: Rule = {
@@ -15,7 +16,7 @@ export const payloadUuidNoncanonical: Rule = {
     ja: { bad: 'PayloadUUID "{0}" が正規形 ({1}) ではありません。', fix: '{0} に変更' },
   },
   check(ctx) {
-    for (const { dict } of allPayloads(ctx.profile)) {
+    for (const { dict } of ctx.model.allPayloads) {
       const v = getEntry(dict, 'PayloadUUID')?.value;
       if (v?.kind !== 'string') continue;
       const trimmed = v.value.trim();
@@ -27,7 +28,8 @@ export const payloadUuidNoncanonical: Rule = {
   },
   fixes(ctx, problem) {
     const canonical = (problem.data as { canonical?: string } | undefined)?.canonical;
-    if (!canonical) return [];
-    return [{ title: ctx.t('fix', canonical), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: canonical }] }];
+    const node = payloadValueAt(ctx.model, 'PayloadUUID', problem);
+    if (!canonical || node?.kind !== 'string' || node.value === canonical || node.value.trim().toUpperCase() !== canonical) return [];
+    return [{ id: 'fix', title: ctx.t('fix', canonical), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: canonical }] }];
   },
 };

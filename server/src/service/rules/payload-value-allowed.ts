@@ -2,10 +2,9 @@
  * Flags a value outside the key's allowed values (Apple's `rangelist`). A case-only mismatch such as
  * `password` for `Password` is a warning with a fix to the exact value: Apple's own examples contain some.
  */
-import { nodeAtOffset } from '../profile';
-import { coveredElsewhere, isTemplated, scalarOf, SchemaValue, TOP_LEVEL_TYPE } from '../schemaWalk';
+import { nodeAtOffset } from '../model/tree';
+import { coveredElsewhere, isTemplated, scalarOf, SchemaValue, TOP_LEVEL_TYPE } from '../model/schema';
 import type { ScalarValue } from '../catalog';
-import { checkEachPayload } from './rule';
 import type { Rule } from './rule';
 
 export const payloadValueAllowed: Rule = {
@@ -24,33 +23,34 @@ export const payloadValueAllowed: Rule = {
       fix: '"{0}" に変更',
     },
   },
-  check: (ctx) => checkEachPayload(payloadValueAllowed, ctx),
-  checkSchema(ctx, part) {
-    for (const v of part.values) {
-      const allowed = v.key.values;
-      if (!allowed || allowed.length === 0) continue;
-      const { node } = v;
-      const value = scalarOf(node);
-      // Only a value of the key's own type is compared; another type is payload-value-type's.
-      if (value === undefined || !sameKind(value, allowed[0]) || allowed.includes(value)) continue;
-      if ((typeof value === 'string' && isTemplated(value)) || skip(v)) continue;
-      const span = node.kind === 'string' || node.kind === 'integer' || node.kind === 'real'
-        ? (node.valueLength > 0 ? { offset: node.valueOffset, length: node.valueLength } : { offset: node.offset, length: node.length })
-        : { offset: node.offset, length: node.length };
-      const name = v.path.join('.');
-      const exact = typeof value === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === value.trim().toLowerCase()) : undefined;
-      if (exact !== undefined && node.kind === 'string' && node.valueLength > 0) {
-        ctx.report({ ...span, severity: 'warning', message: ctx.t('caseOnly', name, String(exact)), data: { exact } });
-      } else {
-        ctx.report({ ...span, message: ctx.t('notAllowed', show(value), name, allowed.map(show).join(', ')) });
+  check(ctx) {
+    ctx.model.schema.forEach(({ walk: part, payload: p }) => {
+      for (const v of part.values) {
+        const allowed = v.key.values;
+        if (!allowed || allowed.length === 0) continue;
+        const { node } = v;
+        const value = scalarOf(node);
+        // Only a value of the key's own type is compared; another type is payload-value-type's.
+        if (value === undefined || !sameKind(value, allowed[0]) || allowed.includes(value)) continue;
+        if ((typeof value === 'string' && isTemplated(value)) || skip(v)) continue;
+        const span = node.kind === 'string' || node.kind === 'integer' || node.kind === 'real'
+          ? (node.valueLength > 0 ? { offset: node.valueOffset, length: node.valueLength } : { offset: node.offset, length: node.length })
+          : { offset: node.offset, length: node.length };
+        const name = v.path.join('.');
+        const exact = typeof value === 'string' ? allowed.find((a) => typeof a === 'string' && a.toLowerCase() === value.trim().toLowerCase()) : undefined;
+        if (exact !== undefined && node.kind === 'string' && node.valueLength > 0) {
+          ctx.report({ ...span, severity: 'warning', message: ctx.t('caseOnly', name, String(exact)), data: { exact } });
+        } else {
+          ctx.report({ ...span, message: ctx.t('notAllowed', show(value), name, allowed.map(show).join(', ')) });
+        }
       }
-    }
+    });
   },
   fixes(ctx, problem) {
     const exact = (problem.data as { exact?: string } | undefined)?.exact;
-    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (exact === undefined || node?.kind !== 'string' || node.valueOffset !== problem.offset || node.valueLength !== problem.length) return [];
-    return [{ title: ctx.t('fix', exact), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: exact }] }];
+    return [{ id: 'fix', title: ctx.t('fix', exact), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: exact }] }];
   },
 };
 

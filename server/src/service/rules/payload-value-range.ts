@@ -3,24 +3,16 @@
  * and `format`). Range is an error; a pattern mismatch is a warning, since a few of Apple's patterns are
  * looser or stricter than what devices accept. A pattern that does not compile as JavaScript is skipped.
  */
-import { coveredElsewhere, isTemplated, scalarOf } from '../schemaWalk';
-import { checkEachPayload } from './rule';
+import { coveredElsewhere, isTemplated, scalarOf } from '../model/schema';
 import type { Rule } from './rule';
 
-/** Compiled `format` patterns by source; null when JavaScript cannot compile Apple's pattern. */
-const patterns = new Map<string, RegExp | null>();
-
+/** A `format` pattern compiled; null when JavaScript cannot compile Apple's pattern. */
 function compile(source: string): RegExp | null {
-  let re = patterns.get(source);
-  if (re === undefined) {
-    try {
-      re = new RegExp(source);
-    } catch {
-      re = null;
-    }
-    patterns.set(source, re);
+  try {
+    return new RegExp(source);
+  } catch {
+    return null;
   }
-  return re;
 }
 
 export const payloadValueRange: Rule = {
@@ -39,28 +31,29 @@ export const payloadValueRange: Rule = {
       format: '"{0}" は {1} の形式 ({2}) に一致しません。',
     },
   },
-  check: (ctx) => checkEachPayload(payloadValueRange, ctx),
-  checkSchema(ctx, part) {
-    for (const v of part.values) {
-      const { node, key } = v;
-      if (!key.range && !key.format) continue;
-      const name = v.path.join('.');
-      if (key.range && (node.kind === 'integer' || node.kind === 'real')) {
-        if (coveredElsewhere(v, 'range')) continue;
-        const n = scalarOf(node);
-        if (typeof n !== 'number') continue;
-        const span = { offset: node.valueOffset, length: node.valueLength };
-        if (key.range.min !== undefined && n < key.range.min) ctx.report({ ...span, message: ctx.t('min', name, key.range.min, node.value.trim()) });
-        else if (key.range.max !== undefined && n > key.range.max) ctx.report({ ...span, message: ctx.t('max', name, key.range.max, node.value.trim()) });
-      } else if (key.format && node.kind === 'string' && node.value !== '') {
-        // A certificate reference is checked against the profile's payloads by the certificate rules.
-        if (key.name === 'PayloadCertificateUUID' || isTemplated(node.value)) continue;
-        const re = compile(key.format);
-        if (re && !re.test(node.value)) {
-          const shown = node.value.length > 40 ? node.value.slice(0, 40) + '…' : node.value;
-          ctx.report({ offset: node.valueOffset, length: node.valueLength, severity: 'warning', message: ctx.t('format', shown, name, key.format) });
+  check(ctx) {
+    ctx.model.schema.forEach(({ walk: part, payload: p }) => {
+      for (const v of part.values) {
+        const { node, key } = v;
+        if (!key.range && !key.format) continue;
+        const name = v.path.join('.');
+        if (key.range && (node.kind === 'integer' || node.kind === 'real')) {
+          if (coveredElsewhere(v, 'range')) continue;
+          const n = scalarOf(node);
+          if (typeof n !== 'number') continue;
+          const span = { offset: node.valueOffset, length: node.valueLength };
+          if (key.range.min !== undefined && n < key.range.min) ctx.report({ ...span, message: ctx.t('min', name, key.range.min, node.value.trim()) });
+          else if (key.range.max !== undefined && n > key.range.max) ctx.report({ ...span, message: ctx.t('max', name, key.range.max, node.value.trim()) });
+        } else if (key.format && node.kind === 'string' && node.value !== '') {
+          // A certificate reference is checked against the profile's payloads by the certificate rules.
+          if (key.name === 'PayloadCertificateUUID' || isTemplated(node.value)) continue;
+          const re = compile(key.format);
+          if (re && !re.test(node.value)) {
+            const shown = node.value.length > 40 ? node.value.slice(0, 40) + '…' : node.value;
+            ctx.report({ offset: node.valueOffset, length: node.valueLength, severity: 'warning', message: ctx.t('format', shown, name, key.format) });
+          }
         }
       }
-    }
+    });
   },
 };

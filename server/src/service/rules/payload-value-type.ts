@@ -4,18 +4,17 @@
  * the profile refused. Fix where nothing is lost: the same value as the right element.
  */
 import type { ValueType } from '../catalog';
-import { nodeAtOffset } from '../profile';
-import { acceptsElement, coveredElsewhere, SchemaValue, TOP_LEVEL_TYPE } from '../schemaWalk';
+import { nodeAtOffset } from '../model/tree';
+import { acceptsElement, coveredElsewhere, SchemaValue, TOP_LEVEL_TYPE } from '../model/schema';
 import type { NodeKind, PlistNode } from '../types';
-import { escapeXml } from './helpers';
-import { checkEachPayload } from './rule';
+import { escapeXml } from '../edits';
 import type { Rule } from './rule';
 
 /** How a type is named in messages: the element as written. */
 const SHOWN: Record<string, string> = { bool: 'true/> or <false/', dict: 'dict', boolean: 'true/> or <false/', dictionary: 'dict' };
 
 /** The Payload* keys whose type other rules check: payload-key-missing (strings) and payload-version. */
-const COMMON_CHECKED = new Set(['PayloadIdentifier', 'PayloadType', 'PayloadUUID', 'PayloadVersion']);
+const COMMON_CHECKED: readonly string[] = ['PayloadIdentifier', 'PayloadType', 'PayloadUUID', 'PayloadVersion'];
 
 /**
  * VPN integer flags written as `<true/>`/`<false/>`: the rule vpn-integer-as-boolean reports these exact
@@ -58,34 +57,35 @@ export const payloadValueType: Rule = {
       fix: '{0} に変更',
     },
   },
-  check: (ctx) => checkEachPayload(payloadValueType, ctx),
-  checkSchema(ctx, part) {
-    for (const v of part.values) {
-      const { node, key } = v;
-      if (acceptsElement(key.type, node.kind) || skip(v)) continue;
-      const name = v.path.join('.');
-      const shownNode = node.kind === 'bool' ? `${node.value}/` : node.kind;
-      const want = SHOWN[key.type] ?? key.type;
-      const replacement = withinRange(convert(node, key.type), key.range, key.values);
-      ctx.report({
-        offset: node.offset, length: node.length,
-        message: ctx.t(v.keyNode ? 'type' : 'item', name, want, shownNode) + (tolerated(node, key.type) ? ctx.t('tolerated') : ''),
-        data: replacement === undefined ? undefined : { replacement },
-        ...(tolerated(node, key.type) ? { severity: 'warning' as const } : {}),
-      });
-    }
+  check(ctx) {
+    ctx.model.schema.forEach(({ walk: part, payload: p }) => {
+      for (const v of part.values) {
+        const { node, key } = v;
+        if (acceptsElement(key.type, node.kind) || skip(v)) continue;
+        const name = v.path.join('.');
+        const shownNode = node.kind === 'bool' ? `${node.value}/` : node.kind;
+        const want = SHOWN[key.type] ?? key.type;
+        const replacement = withinRange(convert(node, key.type), key.range, key.values);
+        ctx.report({
+          offset: node.offset, length: node.length,
+          message: ctx.t(v.keyNode ? 'type' : 'item', name, want, shownNode) + (tolerated(node, key.type) ? ctx.t('tolerated') : ''),
+          data: replacement === undefined ? undefined : { replacement },
+          ...(tolerated(node, key.type) ? { severity: 'warning' as const } : {}),
+        });
+      }
+    });
   },
   fixes(ctx, problem) {
     const replacement = (problem.data as { replacement?: string } | undefined)?.replacement;
-    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (replacement === undefined || !node || node.offset !== problem.offset || node.length !== problem.length) return [];
-    return [{ title: ctx.t('fix', replacement), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: replacement }] }];
+    return [{ id: 'fix', title: ctx.t('fix', replacement), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: replacement }] }];
   },
 };
 
 function skip(v: SchemaValue): boolean {
   const name = v.name;
-  if (v.atPayloadLevel && COMMON_CHECKED.has(name!)) return true;
+  if (v.atPayloadLevel && COMMON_CHECKED.includes(name!)) return true;
   // The profile's PayloadContent shape is payload-content-shape's.
   if (v.payloadType === TOP_LEVEL_TYPE && v.atPayloadLevel && name === 'PayloadContent') return true;
   if (v.keyNode && coveredElsewhere(v, 'type')) return true;

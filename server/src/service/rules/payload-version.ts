@@ -2,8 +2,9 @@
  * Checks PayloadVersion of the profile and of each payload: an <integer> equal to 1.
  * Why: 1 is the only version Apple defines; a <real>1</real> or <string>1</string> is a different type.
  */
-import { getEntry } from '../profile';
-import { allPayloads } from './helpers';
+import { getEntry } from '../model/tree';
+
+import { payloadValueAt } from './helpers';
 import type { Rule } from './rule';
 
 export const payloadVersion: Rule = {
@@ -15,7 +16,7 @@ export const payloadVersion: Rule = {
     ja: { type: 'PayloadVersion は <{0}> ではなく <integer>1</integer> でなければなりません。', value: 'PayloadVersion は {0} ではなく 1 でなければなりません。', fix: '<integer>1</integer> に変更' },
   },
   check(ctx) {
-    for (const { dict } of allPayloads(ctx.profile)) {
+    for (const { dict } of ctx.model.allPayloads) {
       const v = getEntry(dict, 'PayloadVersion')?.value;
       if (!v) continue;
       if (v.kind !== 'integer') {
@@ -26,6 +27,11 @@ export const payloadVersion: Rule = {
     }
   },
   fixes(ctx, problem) {
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: problem.length > 0 && /^<\w/.test(ctx.text.slice(problem.offset, problem.offset + 2)) ? '<integer>1</integer>' : '1' }] }];
+    const node = payloadValueAt(ctx.model, 'PayloadVersion', problem, 'either');
+    if (!node) return [];
+    // A value of the wrong kind is replaced whole; a wrong integer only in its text.
+    const whole = node.offset === problem.offset && node.length === problem.length;
+    if (whole ? node.kind === 'integer' : node.kind !== 'integer' || Number(node.value) === 1) return [];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: problem.offset, length: problem.length, newText: whole ? '<integer>1</integer>' : '1' }] }];
   },
 };

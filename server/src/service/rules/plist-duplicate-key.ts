@@ -2,7 +2,7 @@
  * Flags a key written twice in one dict. Why: which value a device keeps is undefined, and editors show
  * only one of them, so the profile silently means something else than it reads.
  */
-import { walkContainers } from '../profile';
+import { walkContainers } from '../model/tree';
 import type { Rule } from './rule';
 
 export const plistDuplicateKey: Rule = {
@@ -14,7 +14,7 @@ export const plistDuplicateKey: Rule = {
     ja: { dup: 'キー "{0}" が同じ dict 内で重複しています。', first: '最初の "{0}" はここです。', again: 'ここにもあります。' },
   },
   check(ctx) {
-    for (const node of walkContainers(ctx.parse.root)) {
+    for (const node of walkContainers(ctx.model.parse.root)) {
       if (node.kind !== 'dict' || node.entries.length < 2) continue;
       const { entries } = node;
       // Most dicts are small: comparing pairs there is cheaper than building a Map per dict.

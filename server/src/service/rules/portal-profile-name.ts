@@ -3,7 +3,7 @@
  * workspace's profiles, since uploading under a registered name replaces that profile
  * (shared/domain/README.md, "The portal").
  */
-import { getStringNode } from '../profile';
+import { getStringNode } from '../model/tree';
 import { startTagSpan } from './helpers';
 import type { Rule } from './rule';
 
@@ -33,11 +33,11 @@ export const portalProfileName: Rule = {
     },
   },
   check(ctx) {
-    const top = ctx.profile.top;
+    const top = ctx.model.top;
     if (!top) return;
     const name = getStringNode(top, 'PayloadDisplayName');
     if (!name || name.value.trim() === '') {
-      ctx.report({ ...(name ? { offset: name.offset, length: name.length } : startTagSpan(top)), message: ctx.t('missing') });
+      ctx.report({ ...(name ? { offset: name.offset, length: name.length } : startTagSpan(ctx.text, top)), message: ctx.t('missing') });
       return;
     }
     const value = name.value.trim();

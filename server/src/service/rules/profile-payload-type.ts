@@ -2,8 +2,8 @@
  * Checks that the top level is a profile: a dict whose PayloadType is `Configuration`.
  * Why: iOS refuses to install anything else as a configuration profile.
  */
-import { getEntry, nodeAtOffset } from '../profile';
-import { replaceValueText } from './helpers';
+import { getEntry, nodeAtOffset } from '../model/tree';
+import { replaceValueText } from '../edits';
 import type { Rule } from './rule';
 
 export const profilePayloadType: Rule = {
@@ -25,7 +25,7 @@ export const profilePayloadType: Rule = {
     },
   },
   check(ctx) {
-    const root = ctx.parse.root;
+    const root = ctx.model.parse.root;
     if (!root) return;
     if (root.kind !== 'dict') {
       ctx.report({ offset: root.offset, length: root.length, message: ctx.t('notDict') });
@@ -47,8 +47,8 @@ export const profilePayloadType: Rule = {
   fixes(ctx, problem) {
     // Only a PayloadType string can be corrected; a missing key or a non-dict root has no one-edit fix.
     if (!(problem.data as { fixable?: boolean } | undefined)?.fixable) return [];
-    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.offset !== problem.offset) return [];
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [replaceValueText(node, ctx.text, 'Configuration')] }];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [replaceValueText(node, ctx.text, 'Configuration')] }];
   },
 };

@@ -2,19 +2,14 @@
  * The shape of a lint rule: an id, a default severity, its messages in every shipped language,
  * a check that reports problems, and optional quick fixes recomputed from the problem alone.
  */
-import type { Profile } from '../profile';
-import { knownPayloads, walkPayload } from '../schemaWalk';
-import type { KnownPayload, PayloadWalk } from '../schemaWalk';
-import type { ParseResult, Problem, ServiceSettings, Severity } from '../types';
+import type { ProfileModel } from '../model';
+import type { Problem, ServiceSettings, Severity, TextEdit } from '../types';
 
-/** One text replacement by offsets in the document (insert: length 0; delete: newText ''). */
-export interface TextEdit {
-  offset: number;
-  length: number;
-  newText: string;
-}
+export type { TextEdit } from '../types';
 
 export interface Fix {
+  /** Which of the rule's fixes this is (its title's message key): code actions carry it as `data.fix`. */
+  id: string;
   title: string;
   edits: TextEdit[];
   /** The fix VS Code applies with "Auto Fix" / the lightbulb's first entry. */
@@ -26,8 +21,8 @@ export type Messages = { en: Record<string, string>; ja?: Record<string, string>
 
 export interface RuleContext {
   readonly text: string;
-  readonly parse: ParseResult;
-  readonly profile: Profile;
+  /** The profile model: payloads, VPN roles, references, secrets, schema facts. */
+  readonly model: ProfileModel;
   readonly settings: ServiceSettings;
   /** The rule's message `key` in the settings' locale, with arguments filled in. */
   t(key: string, ...args: (string | number)[]): string;
@@ -50,19 +45,6 @@ export interface Rule {
   /** Problems reported by the parser itself carry this rule's id; such a rule has no `check`. */
   fromParser?: boolean;
   check?(ctx: RuleContext): void;
-  /**
-   * True when `check` looks only at `ctx.profile.payloads`, each payload on its own: what it reports about a
-   * payload depends on nothing else and lies inside it. The editor's validation then keeps the results per
-   * payload and, after an edit, checks only the changed payloads, on one-payload views of the profile (a new
-   * tree, and a one-shot `validate(text)`, run `check` over the whole profile as usual).
-   */
-  payloadLocal?: boolean;
-  /**
-   * A schema rule's check of one payload's part of the schema walk (`all`: every payload the catalog knows).
-   * Validation walks the payloads one at a time and runs every schema rule on each part; such a rule's `check`
-   * is `checkEachPayload`, for callers that run it alone.
-   */
-  checkSchema?(ctx: RuleContext, part: PayloadWalk, payload: KnownPayload, all: readonly KnownPayload[]): void;
   /** Quick fixes for one of this rule's problems. */
   fixes?(ctx: RuleContext, problem: Problem): Fix[];
 }
@@ -76,10 +58,4 @@ export function translate(messages: Messages, locale: string, key: string, args:
   const lang = locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
   const template = (lang === 'ja' ? messages.ja?.[key] : undefined) ?? messages.en[key] ?? key;
   return formatMessage(template, args);
-}
-
-/** Runs a schema rule's per-payload check over every payload: its `check`, for callers that run one rule alone. */
-export function checkEachPayload(rule: Rule, ctx: RuleContext): void {
-  const all = knownPayloads(ctx.profile);
-  for (const payload of all) rule.checkSchema!(ctx, walkPayload(payload), payload, all);
 }

@@ -3,9 +3,8 @@
  * Why: "both" works, but the portal calls it not recommended (shared/domain/README.md, "What a profile may
  * contain"). Fix: remove the legacy payload once every device runs the new app.
  */
-import { removeEdit } from '../migrate';
-import { vpnAt, vpnLabel, vpnPayloads } from '../vpn';
-import { equivalentNew, isBrokenPayload } from '../migrate';
+import { vpnLabel } from '../model/vpn';
+import { isBrokenPayload, removeEdit } from '../migrate';
 import type { Rule } from './rule';
 
 export const vpnBothApps: Rule = {
@@ -22,14 +21,14 @@ export const vpnBothApps: Rule = {
     ja: {
       both: '両方のアプリに対応しています: Cisco Legacy AnyConnect は "{0}"、Cisco AnyConnect は "{1}" を使います。両方の記載は推奨されません。全端末が新アプリに移行したらレガシーペイロードを削除してください。',
       twin: 'Cisco AnyConnect はこのペイロードを使います。',
-      remove: 'Remove legacy AnyConnect payload (レガシー AnyConnect ペイロードを削除)',
+      remove: 'レガシー AnyConnect ペイロードを削除',
     },
   },
   check(ctx) {
-    const all = vpnPayloads(ctx.profile, ctx.settings);
+    const all = ctx.model.vpnPayloads;
     for (const v of all) {
       if (v.app !== 'legacy') continue;
-      const twin = equivalentNew(v, all);
+      const twin = ctx.model.equivalentNew(v);
       if (!twin) continue;
       const node = v.subtypeNode!;
       const t = twin.subtypeNode!;
@@ -40,8 +39,8 @@ export const vpnBothApps: Rule = {
     }
   },
   fixes(ctx, problem) {
-    const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
-    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.parse) || !equivalentNew(v, vpnPayloads(ctx.profile, ctx.settings))) return [];
-    return [{ title: ctx.t('remove'), edits: [removeEdit(v, ctx.text)] }];
+    const v = ctx.model.vpnAt(problem.offset);
+    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.model.parse) || !ctx.model.equivalentNew(v)) return [];
+    return [{ id: 'remove', title: ctx.t('remove'), edits: [removeEdit(v, ctx.text)] }];
   },
 };

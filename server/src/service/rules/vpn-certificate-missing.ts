@@ -3,12 +3,11 @@
  * sees the certificate only through that reference (rules-reference AC-08/AC-09). In portal mode the portal
  * injects the certificate at issuance, so this becomes information.
  */
-import { vpnPayloads, usesCertificate } from '../vpn';
+import { usesCertificate } from '../model/vpn';
 import type { Rule } from './rule';
 
 export const vpnCertificateMissing: Rule = {
   id: 'vpn-certificate-missing',
-  payloadLocal: true,
   defaultSeverity: 'error',
   portalSeverity: 'info',
   description: 'Certificate authentication without VPN.PayloadCertificateUUID (information in portal mode: the portal injects it).',
@@ -23,7 +22,7 @@ export const vpnCertificateMissing: Rule = {
     },
   },
   check(ctx) {
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       if (!usesCertificate(v) || (v.certificateUuid && v.certificateUuid.value.trim() !== '')) continue;
       const node = v.authMethod!;
       ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t(ctx.settings.mode === 'portal' ? 'portal' : 'missing', node.value) });

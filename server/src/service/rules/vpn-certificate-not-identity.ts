@@ -2,12 +2,10 @@
  * Flags a `PayloadCertificateUUID` that names a payload holding no private key (PKCS#1, root, PEM) or no
  * certificate at all. Why: client authentication needs an identity: PKCS#12, SCEP, ACME or AD certificate.
  */
-import { getStringNode } from '../profile';
-import { allPayloads, startTagSpan } from './helpers';
-import { certificateReferences } from './vpn-certificate-unresolved';
+import { startTagSpan } from './helpers';
+import { IDENTITY_TYPES } from '../model/references';
 import type { Rule } from './rule';
 
-export const IDENTITY_TYPES = ['com.apple.security.pkcs12', 'com.apple.security.scep', 'com.apple.security.acme', 'com.apple.ADCertificate.managed'];
 
 export const vpnCertificateNotIdentity: Rule = {
   id: 'vpn-certificate-not-identity',
@@ -18,13 +16,15 @@ export const vpnCertificateNotIdentity: Rule = {
     ja: { notIdentity: 'PayloadCertificateUUID が {0} ペイロードを指していますが、これは秘密鍵を含みません。PKCS#12、SCEP、ACME のペイロードを指定してください。', target: '参照先のペイロード。' },
   },
   check(ctx) {
-    const byUuid = new Map(allPayloads(ctx.profile).map((p) => [getStringNode(p.dict, 'PayloadUUID')?.value.trim().toUpperCase(), p]));
-    for (const ref of certificateReferences(ctx.profile.top)) {
-      const target = byUuid.get(ref.value.trim().toUpperCase());
+    for (const ref of ctx.model.certificateReferences) {
+      // Only PayloadCertificateUUID names the identity a payload authenticates with; other references
+      // (PayloadCertificateAnchorUUID, …) name certificates to trust, which need no private key.
+      if (ref.key.name !== 'PayloadCertificateUUID') continue;
+      const target = ctx.model.payloadsWithUuid(ref.node.value)[0];
       if (!target || IDENTITY_TYPES.includes(target.type ?? '')) continue;
       ctx.report({
-        offset: ref.valueOffset, length: ref.valueLength, message: ctx.t('notIdentity', target.type ?? '?'),
-        related: [{ ...startTagSpan(target.dict), message: ctx.t('target') }],
+        offset: ref.node.valueOffset, length: ref.node.valueLength, message: ctx.t('notIdentity', target.type ?? '?'),
+        related: [{ ...startTagSpan(ctx.text, target.dict), message: ctx.t('target') }],
       });
     }
   },

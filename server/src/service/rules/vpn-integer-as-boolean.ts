@@ -3,13 +3,12 @@
  * written as <true/> or <false/>. Why: Apple types them as integers, not booleans (rules-reference.md section 1.3, MC014),
  * and a value of the wrong type may be ignored by the device. Fix: the same value as <integer>1</integer> or <integer>0</integer>.
  */
-import { getEntry, nodeAtOffset } from '../profile';
+import { getEntry, nodeAtOffset } from '../model/tree';
 import type { Rule } from './rule';
 import { INTEGER_FLAGS, vpnDicts } from './vpnSettings';
 
 export const vpnIntegerAsBoolean: Rule = {
   id: 'vpn-integer-as-boolean',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A 0/1 integer key of a VPN payload (OnDemandEnabled, HTTPEnable, ProxyAutoConfigEnable, OverridePrimary, …) written as a boolean true/false.',
   messages: {
@@ -23,7 +22,7 @@ export const vpnIntegerAsBoolean: Rule = {
     },
   },
   check(ctx) {
-    for (const { name, dict } of vpnDicts(ctx.profile, ctx.settings)) {
+    for (const { name, dict } of vpnDicts(ctx.model)) {
       for (const key of INTEGER_FLAGS[name]) {
         const v = getEntry(dict, key)?.value;
         if (v?.kind !== 'bool') continue;
@@ -32,9 +31,9 @@ export const vpnIntegerAsBoolean: Rule = {
     }
   },
   fixes(ctx, problem) {
-    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'bool' || node.offset !== problem.offset) return [];
     const n = node.value ? 1 : 0;
-    return [{ title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
+    return [{ id: 'fix', title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
   },
 };

@@ -3,8 +3,8 @@
  * Why: certificate users get a working VPN in the new app only through a payload it recognises
  * (shared/domain/README.md, "Who needs a profile"). Fixes: replace the subtype in place, or add a copy alongside.
  */
-import { alongsideEdit, canReplace, equivalentNew, errorsACopyWouldRepeat, isBrokenPayload, replaceEdit, takenNames } from '../migrate';
-import { usesCertificate, vpnAt, vpnPayloads } from '../vpn';
+import { alongsideEdit, canReplace, errorsACopyWouldRepeat, isBrokenPayload, replaceEdit, takenNames } from '../migrate';
+import { usesCertificate } from '../model/vpn';
 import type { Fix, Rule } from './rule';
 
 export const vpnLegacyOnly: Rule = {
@@ -21,30 +21,30 @@ export const vpnLegacyOnly: Rule = {
     ja: {
       legacy: '"{0}" は Cisco Legacy AnyConnect (更新終了、iOS 6–11) 向けです。新しい Cisco AnyConnect アプリはこのペイロードを使わないため、証明書ユーザーは VPN を利用できません。com.cisco.anyconnect へ移行してください。',
       legacyPassword: '"{0}" は Cisco Legacy AnyConnect (更新終了、iOS 6–11) 向けです。新しい Cisco AnyConnect アプリはこのペイロードを使わないため、ユーザーは接続を手動で設定する必要があります。com.cisco.anyconnect へ移行してください。',
-      replace: 'Cisco AnyConnect へ移行 (replace legacy payload: レガシーペイロードを置き換え)',
-      alongside: 'Add Cisco AnyConnect payload alongside the legacy one (レガシーの隣に Cisco AnyConnect ペイロードを追加)',
+      replace: 'Cisco AnyConnect へ移行 (レガシーペイロードを置き換え)',
+      alongside: 'レガシーの隣に Cisco AnyConnect ペイロードを追加',
     },
   },
   check(ctx) {
-    const all = vpnPayloads(ctx.profile, ctx.settings);
+    const all = ctx.model.vpnPayloads;
     for (const v of all) {
-      if (v.app !== 'legacy' || equivalentNew(v, all)) continue;
+      if (v.app !== 'legacy' || ctx.model.equivalentNew(v)) continue;
       const node = v.subtypeNode!;
       const key = usesCertificate(v) ? 'legacy' : 'legacyPassword';
       ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t(key, v.userDefinedName?.value || v.payloadIdentifier?.value || node.value) });
     }
   },
   fixes(ctx, problem) {
-    const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
-    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.parse)) return [];
+    const v = ctx.model.vpnAt(problem.offset);
+    if (!v || v.app !== 'legacy' || isBrokenPayload(v, ctx.model.parse)) return [];
     const fixes: Fix[] = [];
-    if (canReplace(v, ctx.profile, ctx.settings)) {
-      fixes.push({ title: ctx.t('replace'), isPreferred: true, edits: [replaceEdit(v, ctx.text, ctx.settings)] });
+    if (canReplace(v, ctx.model)) {
+      fixes.push({ id: 'replace', title: ctx.t('replace'), isPreferred: true, edits: [replaceEdit(v, ctx.text, ctx.settings)] });
     }
     // A copy of a payload with errors would repeat them: then only the in-place replacement is offered.
     const errors = ctx.errorsWithin?.(v.payload.dict.offset, v.payload.dict.length) ?? [];
     if (errorsACopyWouldRepeat(v, errors).length === 0) {
-      fixes.push({ title: ctx.t('alongside'), edits: [alongsideEdit(v, ctx.text, ctx.settings, takenNames(ctx.profile))] });
+      fixes.push({ id: 'alongside', title: ctx.t('alongside'), edits: [alongsideEdit(v, ctx.text, ctx.settings, takenNames(ctx.model))] });
     }
     return fixes;
   },

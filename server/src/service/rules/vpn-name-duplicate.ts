@@ -3,8 +3,8 @@
  * cannot tell the legacy and new entries apart in Settings.
  */
 import type { ScalarNode } from '../types';
-import { vpnPayloads } from '../vpn';
-import { MAX_RELATED } from './helpers';
+
+import { othersOf } from './helpers';
 import type { Rule } from './rule';
 
 export const vpnNameDuplicate: Rule = {
@@ -17,7 +17,7 @@ export const vpnNameDuplicate: Rule = {
   },
   check(ctx) {
     const byName = new Map<string, ScalarNode[]>();
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       const n = v.userDefinedName;
       if (!n || n.value.trim() === '') continue;
       const list = byName.get(n.value.trim()) ?? [];
@@ -29,7 +29,7 @@ export const vpnNameDuplicate: Rule = {
       for (const n of nodes) {
         ctx.report({
           offset: n.valueOffset, length: n.valueLength, message: ctx.t('dup', name, nodes.length),
-          related: nodes.filter((o) => o !== n).slice(0, MAX_RELATED).map((o) => ({ offset: o.valueOffset, length: o.valueLength, message: ctx.t('other') })),
+          related: othersOf(nodes, n).map((o) => ({ offset: o.valueOffset, length: o.valueLength, message: ctx.t('other') })),
         });
       }
     }

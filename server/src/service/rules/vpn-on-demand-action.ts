@@ -3,13 +3,13 @@
  * EvaluateConnection or Ignore. Why: iOS compares the action exactly, so such a rule does nothing
  * (rules-reference.md OD002, Apple's VPN payload reference). Fix: the exact spelling of a case-only mismatch.
  */
-import { getEntry } from '../profile';
+import { getEntry } from '../model/tree';
 import type { Rule } from './rule';
-import { ON_DEMAND_ACTIONS, onDemandRuleArrays, ruleDicts, spellingFixes, startTagSpan, valueSpan } from './vpnSettings';
+import { ON_DEMAND_ACTIONS, onDemandRuleArrays, ruleDicts, spellingFixes } from './vpnSettings';
+import { startTagSpan, valueSpan } from './helpers';
 
 export const vpnOnDemandAction: Rule = {
   id: 'vpn-on-demand-action',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'An on-demand rule without Action, or with an Action other than Allow, Connect, Disconnect, EvaluateConnection or Ignore.',
   messages: {
@@ -26,7 +26,7 @@ export const vpnOnDemandAction: Rule = {
   },
   check(ctx) {
     const names = ON_DEMAND_ACTIONS.join(', ');
-    for (const rules of onDemandRuleArrays(ctx.profile, ctx.settings)) {
+    for (const rules of onDemandRuleArrays(ctx.model)) {
       for (const rule of ruleDicts(rules)) {
         const action = getEntry(rule, 'Action')?.value;
         if (!action) {

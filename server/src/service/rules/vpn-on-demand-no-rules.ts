@@ -2,17 +2,17 @@
  * Flags OnDemandEnabled = 1 in a VPN payload with no OnDemandRules (nor the deprecated OnDemandMatchDomains* arrays).
  * Why: on-demand connects only when a rule matches, so the switch does nothing (rules-reference.md OD001, Apple's VPN payload reference).
  */
-import { getArray, getEntry } from '../profile';
-import { vpnPayloads } from '../vpn';
+import { getArray, getEntry } from '../model/tree';
+
 import type { Rule } from './rule';
-import { isFlagOn, valueSpan } from './vpnSettings';
+import { isFlagOn } from './vpnSettings';
+import { valueSpan } from './helpers';
 
 /** The pre-iOS 7 match lists, still honoured, which also give on-demand something to act on. */
 const LEGACY_LISTS = ['OnDemandMatchDomainsAlways', 'OnDemandMatchDomainsNever', 'OnDemandMatchDomainsOnRetry'];
 
 export const vpnOnDemandNoRules: Rule = {
   id: 'vpn-on-demand-no-rules',
-  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'OnDemandEnabled is 1 but the VPN dictionary has no OnDemandRules, so on-demand never connects.',
   messages: {
@@ -26,7 +26,7 @@ export const vpnOnDemandNoRules: Rule = {
     },
   },
   check(ctx) {
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       const vpn = v.vpn;
       if (!vpn || !isFlagOn(vpn, 'OnDemandEnabled')) continue;
       if (LEGACY_LISTS.some((k) => (getArray(vpn, k)?.items.length ?? 0) > 0)) continue;

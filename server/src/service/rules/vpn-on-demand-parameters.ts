@@ -3,10 +3,11 @@
  * Domains and a DomainAction (ConnectIfNeeded | NeverConnect), and the probe keys only work with ConnectIfNeeded
  * (rules-reference.md OD003–OD005, Apple's VPN payload reference). Fix: the exact spelling of a DomainAction.
  */
-import { getEntry } from '../profile';
+import { getEntry } from '../model/tree';
 import type { DictNode } from '../types';
 import type { Rule, RuleContext } from './rule';
-import { DOMAIN_ACTIONS, keySpan, meantValue, ON_DEMAND_ACTIONS, onDemandRuleArrays, ruleDicts, spellingFixes, startTagSpan, valueSpan } from './vpnSettings';
+import { DOMAIN_ACTIONS, meantValue, ON_DEMAND_ACTIONS, onDemandRuleArrays, ruleDicts, spellingFixes } from './vpnSettings';
+import { keyElementSpan, startTagSpan, valueSpan } from './helpers';
 
 /** Keys Apple documents as valid only with DomainAction ConnectIfNeeded. */
 const PROBE_KEYS = ['RequiredDNSServers', 'RequiredURLStringProbe'];
@@ -26,13 +27,12 @@ function checkParameter(ctx: RuleContext, param: DictNode): void {
     const entry = getEntry(param, key);
     // A warning, not an error: Apple calls these keys valid only with ConnectIfNeeded, where a probe can decide
     // to connect; NeverConnect never connects, so they have nothing to decide.
-    if (entry) ctx.report({ ...keySpan(entry), severity: 'warning', message: ctx.t('probe', key) });
+    if (entry) ctx.report({ ...keyElementSpan(entry), severity: 'warning', message: ctx.t('probe', key) });
   }
 }
 
 export const vpnOnDemandParameters: Rule = {
   id: 'vpn-on-demand-parameters',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'On-demand ActionParameters used with an Action other than EvaluateConnection, or lacking Domains or DomainAction; probe keys with NeverConnect (warning).',
   messages: {
@@ -58,7 +58,7 @@ export const vpnOnDemandParameters: Rule = {
     },
   },
   check(ctx) {
-    for (const rules of onDemandRuleArrays(ctx.profile, ctx.settings)) {
+    for (const rules of onDemandRuleArrays(ctx.model)) {
       for (const rule of ruleDicts(rules)) {
         const actionNode = getEntry(rule, 'Action')?.value;
         // A missing or unknown Action is vpn-on-demand-action's problem; a mis-cased one still says what was meant,
@@ -66,7 +66,7 @@ export const vpnOnDemandParameters: Rule = {
         const action = meantValue(actionNode?.kind === 'string' ? actionNode.value : undefined, ON_DEMAND_ACTIONS);
         const params = getEntry(rule, 'ActionParameters');
         if (params && action && action !== 'EvaluateConnection') {
-          ctx.report({ ...keySpan(params), message: ctx.t('notEvaluate', action) });
+          ctx.report({ ...keyElementSpan(params), message: ctx.t('notEvaluate', action) });
         }
         if (!params && action === 'EvaluateConnection') {
           ctx.report({ ...valueSpan(actionNode!), severity: 'warning', message: ctx.t('noParameters') });

@@ -3,10 +3,11 @@
  * OnDemandRules in order and stops at the first match, and a catch-all matches every network, so later rules
  * never run (rules-reference.md OD006, Apple's VPN payload reference).
  */
-import { getString } from '../profile';
+import { getString } from '../model/tree';
 import type { DictNode } from '../types';
 import type { Rule } from './rule';
-import { onDemandRuleArrays, ruleDicts, startTagSpan } from './vpnSettings';
+import { onDemandRuleArrays, ruleDicts } from './vpnSettings';
+import { startTagSpan } from './helpers';
 
 /** A rule with no matching key at all: only Action. */
 function isCatchAll(rule: DictNode): boolean {
@@ -16,7 +17,6 @@ function isCatchAll(rule: DictNode): boolean {
 
 export const vpnOnDemandUnreachable: Rule = {
   id: 'vpn-on-demand-unreachable',
-  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'An on-demand rule after a catch-all rule (one with only Action): iOS stops at the first match, so it is never evaluated.',
   messages: {
@@ -30,7 +30,7 @@ export const vpnOnDemandUnreachable: Rule = {
     },
   },
   check(ctx) {
-    for (const rules of onDemandRuleArrays(ctx.profile, ctx.settings)) {
+    for (const rules of onDemandRuleArrays(ctx.model)) {
       const dicts = ruleDicts(rules);
       const first = dicts.findIndex(isCatchAll);
       if (first < 0) continue;

@@ -3,15 +3,15 @@
  * configuration (ProxyAutoConfigEnable = 1). Why: the portal offers none / manual / automatic as one choice
  * (shared/domain/README.md, "The portal"), so both on is a contradiction to resolve, not a setting (rules-reference.md PX004).
  */
-import { getEntry } from '../profile';
+import { getEntry } from '../model/tree';
 import type { Rule } from './rule';
-import { isFlagOn, valueSpan, vpnDicts } from './vpnSettings';
+import { isFlagOn, vpnDicts } from './vpnSettings';
+import { valueSpan } from './helpers';
 
 const MANUAL_FLAGS = ['HTTPEnable', 'HTTPSEnable'];
 
 export const vpnProxyConflict: Rule = {
   id: 'vpn-proxy-conflict',
-  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'A VPN payload enables both a manual proxy (HTTPEnable/HTTPSEnable) and automatic proxy configuration (ProxyAutoConfigEnable).',
   messages: {
@@ -25,7 +25,7 @@ export const vpnProxyConflict: Rule = {
     },
   },
   check(ctx) {
-    for (const { name, dict } of vpnDicts(ctx.profile, ctx.settings)) {
+    for (const { name, dict } of vpnDicts(ctx.model)) {
       if (name !== 'Proxies' || !isFlagOn(dict, 'ProxyAutoConfigEnable')) continue;
       const manual = MANUAL_FLAGS.filter((k) => isFlagOn(dict, k));
       if (manual.length === 0) continue;

@@ -3,16 +3,16 @@
  * http:// or https://. Why: the device fetches the PAC file from that URL, and only over http(s)
  * (rules-reference.md PX003, Apple's VPN and global HTTP proxy references).
  */
-import { getEntry } from '../profile';
+import { getEntry } from '../model/tree';
 import type { Rule } from './rule';
-import { isFlagOn, valueSpan, vpnDicts } from './vpnSettings';
+import { isFlagOn, vpnDicts } from './vpnSettings';
+import { valueSpan } from './helpers';
 
 /** http(s), a host, and no leading space: iOS does not trim the URL. */
 const PAC_URL = /^https?:\/\/[^\s/?#]+/i;
 
 export const vpnProxyPac: Rule = {
   id: 'vpn-proxy-pac',
-  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'ProxyAutoConfigEnable is 1 in a VPN payload but ProxyAutoConfigURLString is missing or not an http(s) URL.',
   messages: {
@@ -26,7 +26,7 @@ export const vpnProxyPac: Rule = {
     },
   },
   check(ctx) {
-    for (const { name, dict } of vpnDicts(ctx.profile, ctx.settings)) {
+    for (const { name, dict } of vpnDicts(ctx.model)) {
       if (name !== 'Proxies' || !isFlagOn(dict, 'ProxyAutoConfigEnable')) continue;
       const url = getEntry(dict, 'ProxyAutoConfigURLString')?.value;
       if (!url) {

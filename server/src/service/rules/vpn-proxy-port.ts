@@ -3,9 +3,10 @@
  * and a port that is not an <integer> from 0 to 65535 (rules-reference.md section 1.3 and PX001: the port is
  * required when the host is set). Fix: a <string> holding a valid port becomes that <integer>.
  */
-import { getEntry, nodeAtOffset } from '../profile';
+import { getEntry, nodeAtOffset } from '../model/tree';
 import type { Rule } from './rule';
-import { valueSpan, vpnDicts } from './vpnSettings';
+import { vpnDicts } from './vpnSettings';
+import { valueSpan } from './helpers';
 
 const PAIRS: [host: string, port: string][] = [['HTTPProxy', 'HTTPPort'], ['HTTPSProxy', 'HTTPSPort']];
 
@@ -19,7 +20,6 @@ function portNumber(text: string): number | undefined {
 
 export const vpnProxyPort: Rule = {
   id: 'vpn-proxy-port',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A VPN manual proxy host (HTTPProxy, HTTPSProxy) without its port, or a port that is not an integer from 0 to 65535.',
   messages: {
@@ -37,7 +37,7 @@ export const vpnProxyPort: Rule = {
     },
   },
   check(ctx) {
-    for (const { name, dict } of vpnDicts(ctx.profile, ctx.settings)) {
+    for (const { name, dict } of vpnDicts(ctx.model)) {
       if (name !== 'Proxies') continue;
       for (const [hostKey, portKey] of PAIRS) {
         const host = getEntry(dict, hostKey)?.value;
@@ -53,10 +53,10 @@ export const vpnProxyPort: Rule = {
     }
   },
   fixes(ctx, problem) {
-    const node = nodeAtOffset(ctx.parse.root, problem.offset);
+    const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
     if (node?.kind !== 'string' || node.offset !== problem.offset) return [];
     const n = portNumber(node.value);
     if (n === undefined) return [];
-    return [{ title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
+    return [{ id: 'fix', title: ctx.t('fix', n), isPreferred: true, edits: [{ offset: node.offset, length: node.length, newText: `<integer>${n}</integer>` }] }];
   },
 };

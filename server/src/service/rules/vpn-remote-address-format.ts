@@ -2,7 +2,7 @@
  * Flags a RemoteAddress with a URL scheme or white space. Cisco expects a host name or IP address,
  * optionally followed by a tunnel-group path (rules-reference VPN007). Fix: drop the scheme and spaces.
  */
-import { vpnAt, vpnPayloads } from '../vpn';
+
 import type { Rule } from './rule';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -13,7 +13,6 @@ export function cleanAddress(value: string): string {
 
 export const vpnRemoteAddressFormat: Rule = {
   id: 'vpn-remote-address-format',
-  payloadLocal: true,
   defaultSeverity: 'warning',
   description: 'A RemoteAddress with a URL scheme (https://) or spaces; AnyConnect expects a host name or IP, optionally with a group path.',
   messages: {
@@ -21,7 +20,7 @@ export const vpnRemoteAddressFormat: Rule = {
     ja: { scheme: 'RemoteAddress "{0}" に URL スキームが含まれています。ホスト名か IP アドレスのみを記述してください (例: {1})。', space: 'RemoteAddress "{0}" に空白が含まれています。', fix: 'RemoteAddress を {0} に変更' },
   },
   check(ctx) {
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       const node = v.remoteAddress;
       if (!node || node.value.trim() === '') continue;
       if (SCHEME.test(node.value.trim())) {
@@ -32,10 +31,10 @@ export const vpnRemoteAddressFormat: Rule = {
     }
   },
   fixes(ctx, problem) {
-    const node = vpnAt(ctx.profile, ctx.settings, problem.offset)?.remoteAddress;
+    const node = ctx.model.vpnAt(problem.offset)?.remoteAddress;
     if (!node) return [];
     const clean = cleanAddress(node.value);
     if (!clean) return [];
-    return [{ title: ctx.t('fix', clean), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: clean }] }];
+    return [{ id: 'fix', title: ctx.t('fix', clean), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: clean }] }];
   },
 };

@@ -2,13 +2,12 @@
  * Flags an AnyConnect payload without a gateway: no `VPN` dict, no `VPN.RemoteAddress`, or an empty one.
  * Apple's schema omits RemoteAddress, but every AnyConnect connection needs it (rules-reference VPN006).
  */
-import { getEntry } from '../profile';
-import { vpnPayloads } from '../vpn';
+import { getEntry } from '../model/tree';
+
 import type { Rule } from './rule';
 
 export const vpnRemoteAddressMissing: Rule = {
   id: 'vpn-remote-address-missing',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'An AnyConnect payload without VPN.RemoteAddress (the gateway), or with an empty one.',
   messages: {
@@ -16,7 +15,7 @@ export const vpnRemoteAddressMissing: Rule = {
     ja: { noVpn: 'この AnyConnect ペイロードには RemoteAddress (接続先ゲートウェイ) を含む VPN 辞書がありません。', missing: 'VPN 辞書に RemoteAddress (ゲートウェイのホスト名またはアドレス) がありません。', empty: 'RemoteAddress が空です。ゲートウェイのホスト名またはアドレスを指定してください。' },
   },
   check(ctx) {
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       if (!v.app && !v.looksCisco) continue;
       const vpnEntry = getEntry(v.payload.dict, 'VPN');
       if (!v.vpn) {

@@ -2,13 +2,12 @@
  * Flags a VPN payload with VPNType `VPN` but no (or an empty) VPNSubType. Why: the subtype picks the app
  * that runs the connection; without it no app claims the payload (shared/domain/README.md, "The two iOS apps").
  */
-import { getEntry } from '../profile';
-import { vpnPayloads } from '../vpn';
+import { getEntry } from '../model/tree';
+
 import type { Rule } from './rule';
 
 export const vpnSubtypeMissing: Rule = {
   id: 'vpn-subtype-missing',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'VPNType "VPN" without a VPNSubType naming the app (com.cisco.anyconnect for Cisco AnyConnect).',
   messages: {
@@ -16,7 +15,7 @@ export const vpnSubtypeMissing: Rule = {
     ja: { missing: 'VPNType "VPN" には VPN アプリを示す VPNSubType が必要です (例: Cisco AnyConnect は com.cisco.anyconnect)。', empty: 'VPNSubType が空です。VPN アプリを指定してください (例: com.cisco.anyconnect)。' },
   },
   check(ctx) {
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       if (v.vpnType !== 'VPN') continue;
       const entry = getEntry(v.payload.dict, 'VPNSubType');
       if (!entry) {

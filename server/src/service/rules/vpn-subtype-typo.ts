@@ -3,13 +3,12 @@
  * another suffix). Why: iOS compares it exactly, so such a payload is used by no app at all.
  * Fixes: the exact id (trimmed or case-corrected first), or either accepted id.
  */
-import { vpnAt, vpnPayloads } from '../vpn';
+
 import type { Fix, Rule } from './rule';
 
 
 export const vpnSubtypeTypo: Rule = {
   id: 'vpn-subtype-typo',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A VPNSubType that looks like Cisco AnyConnect but matches no app exactly (case, spaces, suffix).',
   messages: {
@@ -28,14 +27,14 @@ export const vpnSubtypeTypo: Rule = {
   },
   check(ctx) {
     const accepted = [...ctx.settings.anyconnectNewSubtypes, ...ctx.settings.anyconnectLegacySubtypes];
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       const node = v.subtypeNode;
       if (!node || !v.looksCisco || accepted.includes(node.value)) continue;
       ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t('typo', node.value, accepted.join(ctx.t('or'))) });
     }
   },
   fixes(ctx, problem) {
-    const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
+    const v = ctx.model.vpnAt(problem.offset);
     const node = v?.subtypeNode;
     if (!node) return [];
     const value = node.value;
@@ -45,11 +44,11 @@ export const vpnSubtypeTypo: Rule = {
     const trimmed = value.trim();
     const fixes: Fix[] = [];
     const exact = [...newIds, ...legacyIds].find((id) => id === trimmed) ?? [...newIds, ...legacyIds].find((id) => id.toLowerCase() === trimmed.toLowerCase());
-    if (exact === trimmed) fixes.push({ title: ctx.t('trim'), isPreferred: true, edits: edit(exact) });
-    else if (exact) fixes.push({ title: ctx.t('use', exact), isPreferred: true, edits: edit(exact) });
+    if (exact === trimmed) fixes.push({ id: 'trim', title: ctx.t('trim'), isPreferred: true, edits: edit(exact) });
+    else if (exact) fixes.push({ id: 'use', title: ctx.t('use', exact), isPreferred: true, edits: edit(exact) });
     // Otherwise offer both apps' ids, the new app first: it is the one to move to.
     for (const id of [newIds[0], legacyIds[0]]) {
-      if (id && id !== exact) fixes.push({ title: ctx.t('use', id), edits: edit(id) });
+      if (id && id !== exact) fixes.push({ id: 'use', title: ctx.t('use', id), edits: edit(id) });
     }
     return fixes;
   },

@@ -3,7 +3,7 @@
  * certificate reference should match, or users see different behaviour depending on the app they open.
  */
 import type { ScalarNode } from '../types';
-import { twinOf, VpnPayload, vpnPayloads } from '../vpn';
+import type { VpnPayload } from '../model/vpn';
 import type { Rule } from './rule';
 
 const FIELDS: { name: string; get: (v: VpnPayload) => ScalarNode | undefined; fold: boolean }[] = [
@@ -22,10 +22,10 @@ export const vpnTwinMismatch: Rule = {
     ja: { diff: '{0} がレガシー側 "{1}" と異なります (こちら "{2}"、あちら "{3}")。両アプリで同じ接続先・同じ方法にしてください。', there: 'レガシーペイロードの {0}。', none: '(なし)' },
   },
   check(ctx) {
-    const all = vpnPayloads(ctx.profile, ctx.settings);
+    const all = ctx.model.vpnPayloads;
     for (const legacy of all) {
       if (legacy.app !== 'legacy') continue;
-      const twin = twinOf(legacy, all);
+      const twin = ctx.model.twinOf(legacy);
       if (!twin) continue;
       for (const f of FIELDS) {
         const a = f.get(legacy);

@@ -3,14 +3,14 @@
  * for such a payload, so one mistake gives one diagnostic. Fix: the value with the right case, or `VPN`
  * when the subtype names Cisco AnyConnect.
  */
-import { getEntry } from '../profile';
-import { VPN_TYPES, vpnAt, vpnPayloads } from '../vpn';
-import { replaceValueText, startTagSpan } from './helpers';
+import { getEntry } from '../model/tree';
+import { VPN_TYPES } from '../model/vpn';
+import { replaceValueText } from '../edits';
+import { startTagSpan } from './helpers';
 import type { Fix, Rule } from './rule';
 
 export const vpnTypeInvalid: Rule = {
   id: 'vpn-type-invalid',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A VPN payload whose VPNType is missing or not one of VPN, L2TP, PPTP, IPSec, IKEv2, AlwaysOn, TransparentProxy.',
   messages: {
@@ -18,10 +18,10 @@ export const vpnTypeInvalid: Rule = {
     ja: { missing: 'この VPN ペイロードには VPNType がありません (Cisco AnyConnect では VPN)。', invalid: '"{0}" は VPNType ではありません。{1} のいずれかを使ってください。', use: 'VPNType を {0} に変更' },
   },
   check(ctx) {
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       const entry = getEntry(v.payload.dict, 'VPNType');
       if (!entry) {
-        ctx.report({ ...startTagSpan(v.payload.dict), message: ctx.t('missing') });
+        ctx.report({ ...startTagSpan(ctx.text, v.payload.dict), message: ctx.t('missing') });
         continue;
       }
       const value = entry.value;
@@ -33,13 +33,13 @@ export const vpnTypeInvalid: Rule = {
     }
   },
   fixes(ctx, problem) {
-    const v = vpnAt(ctx.profile, ctx.settings, problem.offset);
+    const v = ctx.model.vpnAt(problem.offset);
     const node = v?.vpnTypeNode;
     if (!v || !node || node.valueOffset !== problem.offset) return [];
     const caseMatch = VPN_TYPES.find((t) => t.toLowerCase() === node.value.trim().toLowerCase());
     const target = caseMatch ?? (v.looksCisco ? 'VPN' : undefined);
     const fixes: Fix[] = [];
-    if (target) fixes.push({ title: ctx.t('use', target), isPreferred: true, edits: [replaceValueText(node, ctx.text, target)] });
+    if (target) fixes.push({ id: 'use', title: ctx.t('use', target), isPreferred: true, edits: [replaceValueText(node, ctx.text, target)] });
     return fixes;
   },
 };

@@ -2,12 +2,11 @@
  * Flags a Cisco AnyConnect subtype under a VPNType other than `VPN` (e.g. IKEv2). Why: AnyConnect is a
  * third-party VPN; iOS only hands the payload to the app when VPNType is `VPN`. Fix: set VPNType to `VPN`.
  */
-import { vpnAt, vpnPayloads, VPN_TYPES } from '../vpn';
+import { VPN_TYPES } from '../model/vpn';
 import type { Rule } from './rule';
 
 export const vpnTypeMismatch: Rule = {
   id: 'vpn-type-mismatch',
-  payloadLocal: true,
   defaultSeverity: 'error',
   description: 'A Cisco AnyConnect VPNSubType under a VPNType other than "VPN".',
   messages: {
@@ -15,7 +14,7 @@ export const vpnTypeMismatch: Rule = {
     ja: { mismatch: 'VPNSubType は Cisco AnyConnect を示しています。VPNType は "{0}" ではなく "VPN" にしてください。', fix: 'VPNType を VPN に変更' },
   },
   check(ctx) {
-    for (const v of vpnPayloads(ctx.profile, ctx.settings)) {
+    for (const v of ctx.model.vpnPayloads) {
       // An invalid VPNType is vpn-type-invalid's to report; stay quiet to avoid a cascade.
       if (!v.looksCisco || !v.vpnType || v.vpnType === 'VPN' || !VPN_TYPES.includes(v.vpnType)) continue;
       const node = v.vpnTypeNode!;
@@ -23,8 +22,8 @@ export const vpnTypeMismatch: Rule = {
     }
   },
   fixes(ctx, problem) {
-    const node = vpnAt(ctx.profile, ctx.settings, problem.offset)?.vpnTypeNode;
+    const node = ctx.model.vpnAt(problem.offset)?.vpnTypeNode;
     if (!node) return [];
-    return [{ title: ctx.t('fix'), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: 'VPN' }] }];
+    return [{ id: 'fix', title: ctx.t('fix'), isPreferred: true, edits: [{ offset: node.valueOffset, length: node.valueLength, newText: 'VPN' }] }];
   },
 };

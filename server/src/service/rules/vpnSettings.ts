@@ -3,10 +3,10 @@
  * vpn-integer-as-boolean rules: which keys are 0/1 integers, when a flag is on, and where to point a diagnostic
  * (shared/domain/rules-reference.md section 1.3, after Apple's VPN payload reference).
  */
-import { getArray, getDict, getValue, keyOfValue, nodeAtOffset, Profile } from '../profile';
-import { vpnPayloads } from '../vpn';
+import type { ProfileModel } from '../model';
+import { getArray, getDict, getValue, keyOfValue, nodeAtOffset } from '../model/tree';
 import type { ArrayNode, DictEntry, DictNode, PlistNode, Problem, ServiceSettings } from '../types';
-import { replaceValueText } from './helpers';
+import { replaceValueText } from '../edits';
 import type { Fix, RuleContext } from './rule';
 
 /** The 0/1 integer keys of the VPN payload that people write as booleans, by the dict that holds them. */
@@ -21,11 +21,6 @@ export const INTEGER_FLAGS: Readonly<Record<'VPN' | 'Proxies' | 'IPv4', readonly
 export const ON_DEMAND_ACTIONS = ['Allow', 'Connect', 'Disconnect', 'EvaluateConnection', 'Ignore'];
 export const DOMAIN_ACTIONS = ['ConnectIfNeeded', 'NeverConnect'];
 
-export interface Span {
-  offset: number;
-  length: number;
-}
-
 /**
  * A 0/1 flag is on when written `<integer>1</integer>`, or `<true/>`: the author meant "on", and
  * vpn-integer-as-boolean reports the wrong type, so the follow-on rules still judge the intent.
@@ -36,30 +31,10 @@ export function isFlagOn(dict: DictNode | undefined, key: string): boolean {
   return v?.kind === 'integer' && Number(v.value.trim()) === 1;
 }
 
-/** A value's text, or the whole element when there is no text to point at (`<true/>`, `<string/>`, containers). */
-export function valueSpan(node: PlistNode): Span {
-  if (node.kind === 'bool' || node.kind === 'dict' || node.kind === 'array' || node.valueLength === 0) {
-    return { offset: node.offset, length: node.length };
-  }
-  return { offset: node.valueOffset, length: node.valueLength };
-}
-
-/** The `<key>…</key>` element of an entry, for problems about a key whose value is long or beside the point. */
-export function keySpan(entry: DictEntry): Span {
-  return entry.key ? { offset: entry.key.offset, length: entry.key.length } : valueSpan(entry.value!);
-}
-
-/** The start tag of a dict (all of `<dict/>`): a missing key is reported there, not over the whole dict. */
-export function startTagSpan(text: string, dict: DictNode): Span {
-  if (dict.selfClosing) return { offset: dict.offset, length: dict.length };
-  const end = text.indexOf('>', dict.offset);
-  return { offset: dict.offset, length: end < 0 ? dict.length : end - dict.offset + 1 };
-}
-
 /** Every `VPN.OnDemandRules` array of the profile's VPN payloads. */
-export function onDemandRuleArrays(profile: Profile, settings: ServiceSettings): ArrayNode[] {
+export function onDemandRuleArrays(model: ProfileModel): ArrayNode[] {
   const out: ArrayNode[] = [];
-  for (const v of vpnPayloads(profile, settings)) {
+  for (const v of model.vpnPayloads) {
     const rules = v.vpn && getArray(v.vpn, 'OnDemandRules');
     if (rules) out.push(rules);
   }
@@ -72,9 +47,9 @@ export function ruleDicts(rules: ArrayNode): DictNode[] {
 }
 
 /** The Proxies and IPv4 dicts beside the VPN dict, by name. */
-export function vpnDicts(profile: Profile, settings: ServiceSettings): { name: keyof typeof INTEGER_FLAGS; dict: DictNode }[] {
+export function vpnDicts(model: ProfileModel): { name: keyof typeof INTEGER_FLAGS; dict: DictNode }[] {
   const out: { name: keyof typeof INTEGER_FLAGS; dict: DictNode }[] = [];
-  for (const v of vpnPayloads(profile, settings)) {
+  for (const v of model.vpnPayloads) {
     if (v.vpn) out.push({ name: 'VPN', dict: v.vpn });
     if (v.proxies) out.push({ name: 'Proxies', dict: v.proxies });
     const ipv4 = getDict(v.payload.dict, 'IPv4');
@@ -100,10 +75,10 @@ export function exactSpelling(value: string, allowed: readonly string[]): string
  * when that string is the value of `key` (so a problem elsewhere in the same rule never gets it).
  */
 export function spellingFixes(ctx: RuleContext, problem: Problem, key: string, allowed: readonly string[]): Fix[] {
-  const node = nodeAtOffset(ctx.parse.root, problem.offset);
+  const node = nodeAtOffset(ctx.model.parse.root, problem.offset);
   if (node?.kind !== 'string' || node.parent?.kind !== 'dict') return [];
   if (keyOfValue(node.parent, node)?.name !== key) return [];
   const exact = exactSpelling(node.value, allowed);
   if (!exact) return [];
-  return [{ title: ctx.t('fix', key, exact), isPreferred: true, edits: [replaceValueText(node, ctx.text, exact)] }];
+  return [{ id: 'fix', title: ctx.t('fix', key, exact), isPreferred: true, edits: [replaceValueText(node, ctx.text, exact)] }];
 }

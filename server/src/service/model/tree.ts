@@ -1,8 +1,8 @@
 /**
- * A profile view over the plist tree: the top-level dict and its payloads, plus small typed accessors
- * that rules and features share so none of them walks the tree by hand.
+ * Typed accessors over the plist tree, shared by the model, the rules and the features so none of them walks
+ * the tree by hand. Pure functions of the nodes: nothing here remembers anything.
  */
-import type { ArrayNode, DictEntry, DictNode, KeyNode, ParseResult, PlistNode, ScalarNode } from './types';
+import type { ArrayNode, DictEntry, DictNode, KeyNode, PlistNode, ScalarNode } from '../types';
 
 /** One payload: a dict inside the top-level `PayloadContent` array (or the top-level dict itself). */
 export interface Payload {
@@ -11,42 +11,6 @@ export interface Payload {
   index: number;
   /** The PayloadType string, if present and a string. */
   type: string | undefined;
-}
-
-export interface Profile {
-  /** The top-level dict, if the root value is a dict. */
-  top: DictNode | undefined;
-  /** The payload dicts of PayloadContent, in document order (empty for a plain preference plist). */
-  payloads: Payload[];
-  /** The PayloadContent value, if present. */
-  content: PlistNode | undefined;
-}
-
-const profiles = new WeakMap<ParseResult, Profile>();
-
-/**
- * The profile view of a parse, built once per parse: diagnostics, code actions, hover and the rest share it,
- * and with it the per-profile caches hung on it (VPN payloads, the schema walk).
- */
-export function buildProfile(parse: ParseResult): Profile {
-  let profile = profiles.get(parse);
-  if (!profile) {
-    profile = computeProfile(parse);
-    profiles.set(parse, profile);
-  }
-  return profile;
-}
-
-function computeProfile(parse: ParseResult): Profile {
-  const top = parse.root?.kind === 'dict' ? parse.root : undefined;
-  const payloads: Payload[] = [];
-  const content = top ? getValue(top, 'PayloadContent') : undefined;
-  if (content?.kind === 'array' && getString(top!, 'PayloadType') !== undefined) {
-    content.items.forEach((item, index) => {
-      if (item.kind === 'dict') payloads.push({ dict: item, index, type: getString(item, 'PayloadType') });
-    });
-  }
-  return { top, payloads, content };
 }
 
 /** The first entry of a dict with this key. */
@@ -86,30 +50,9 @@ export function getArray(dict: DictNode, key: string): ArrayNode | undefined {
   return v?.kind === 'array' ? v : undefined;
 }
 
-/** Caches keyed by tree nodes, so an in-place change to a tree can drop what it invalidated (see `forgetNodes`). */
-const nodeCaches: WeakMap<PlistNode, unknown>[] = [];
-
-/**
- * A cache of facts about a node's subtree, keyed by the node. An incremental re-parse keeps the nodes outside
- * the re-parsed container, text unchanged, and drops the entries of the container's ancestors, whose subtrees changed.
- */
-export function nodeCache<T>(): WeakMap<PlistNode, T> {
-  const cache = new WeakMap<PlistNode, T>();
-  nodeCaches.push(cache);
-  return cache;
-}
-
-/** Keyed by the root: the root is every change's ancestor, so an edit anywhere drops it. */
-const containerCache = nodeCache<(DictNode | ArrayNode)[]>();
-
-/**
- * Every dict and array of the tree, parents before children, without recursion. The list is built once
- * per tree and shared: several rules walk it on every keystroke.
- */
+/** Every dict and array of the tree, parents before children, without recursion (the model keeps the list). */
 export function walkContainers(root: PlistNode | undefined): readonly (DictNode | ArrayNode)[] {
   if (!root) return [];
-  const cached = containerCache.get(root);
-  if (cached) return cached;
   const out: (DictNode | ArrayNode)[] = [];
   const stack: PlistNode[] = [root];
   while (stack.length > 0) {
@@ -128,13 +71,7 @@ export function walkContainers(root: PlistNode | undefined): readonly (DictNode 
       }
     }
   }
-  containerCache.set(root, out);
   return out;
-}
-
-/** Drops what is cached about these nodes, whose subtrees were changed in place (an incremental re-parse). */
-export function forgetNodes(nodes: Iterable<PlistNode>): void {
-  for (const node of nodes) for (const cache of nodeCaches) cache.delete(node);
 }
 
 /** Every node of the tree (containers and leaves), parents before children, without recursion. */
@@ -163,4 +100,19 @@ export function nodeAtOffset(root: PlistNode | undefined, offset: number): Plist
     if (!child) return node;
     node = child;
   }
+}
+
+/**
+ * The dict entry under the cursor: on its key (value undefined) or on its scalar value; undefined elsewhere
+ * (on a container's own tags, or a value in an array).
+ */
+export function entryAt(root: PlistNode | undefined, offset: number): { dict: DictNode; key: KeyNode | undefined; value: PlistNode | undefined } | undefined {
+  const node = nodeAtOffset(root, offset);
+  if (!node) return undefined;
+  if (node.kind === 'dict') {
+    const e = node.entries.find((x) => x.key && offset >= x.key.offset && offset <= x.key.offset + x.key.length);
+    return e ? { dict: node, key: e.key, value: undefined } : undefined;
+  }
+  if (node.kind === 'array' || node.parent?.kind !== 'dict') return undefined;
+  return { dict: node.parent, key: keyOfValue(node.parent, node), value: node };
 }

@@ -1,13 +1,14 @@
 /**
- * One walk of a profile against the payload catalog, shared by the schema rules: each value paired with its
- * key schema and effective OS availability, each key the schema does not define, each dict with its schema.
- * Made one payload at a time and shared by every schema rule (they all need the same pairing), then dropped:
- * a big profile's walk is never in memory whole.
+ * The one schema resolver: which catalog container each dict of a profile follows, and which key schema (with
+ * its effective OS availability) each value has. The schema rules read it as a walk of each payload; hover,
+ * completion and code actions ask it about one dict (`resolveDict`), through the same steps, so the answers agree.
  */
-import { getCommonPayloadSchema, getMemberKey, getPayloadSchema, getTopLevelSchema, mergeOS } from './catalog';
-import type { KeyContainer, KeySchema, OsSupport, PayloadSchema, SupportedOS, ValueType } from './catalog';
-import { getEntry, Payload, Profile } from './profile';
-import type { DictNode, KeyNode, NodeKind, PlistNode, ScalarNode } from './types';
+import {
+  getAnywhereKey, getCommonPayloadSchema, getMemberKey, getPayloadContainer, getPayloadSchema, getTopLevelSchema, hasWrappedLayout, mergeOS,
+} from '../catalog';
+import type { KeyContainer, KeySchema, OsSupport, PayloadSchema, SupportedOS, ValueType } from '../catalog';
+import { getEntry, keyOfValue, Payload } from './tree';
+import type { DictNode, KeyNode, NodeKind, PlistNode, ScalarNode } from '../types';
 
 /** The pseudo payload type of the profile's outermost dict, as the catalog's overlay names it. */
 export const TOP_LEVEL_TYPE = 'TopLevel';
@@ -45,7 +46,7 @@ export class Place {
 const NO_PATH: readonly string[] = [];
 /**
  * A value the schema defines: a dict member (with its `<key>`) or an array element. A class with a lazy path,
- * since a large profile has many values and most are never reported (object spreads per value cost seconds).
+ * since a large profile has many values and most are never reported.
  */
 export class SchemaValue {
   private fullPath: readonly string[] | undefined;
@@ -104,6 +105,8 @@ export interface SchemaDict {
   container: KeyContainer;
   /** The `<key>` naming this dict in its parent; undefined for a payload dict or an array element. */
   keyNode: KeyNode | undefined;
+  /** Availability of the dict itself. */
+  os: SupportedOS;
 }
 
 /** A payload whose type the catalog knows (the profile dict included, as `TopLevel`). */
@@ -126,62 +129,37 @@ export function acceptsElement(type: ValueType, kind: NodeKind): boolean {
   return kind === ELEMENT[type] || (type === 'real' && kind === 'integer');
 }
 
-/** A payload dict's keys: the type's own, then the common Payload* keys, then the type's wildcard. Cached per type. */
-const payloadContainers = new Map<string, KeyContainer>();
+/** Merges OS facts; `memo` remembers merges per (parent, key facts) pair, which a large profile repeats thousands of times. */
+export type OsMerge = (base: SupportedOS, override: SupportedOS) => SupportedOS;
 
-export function payloadContainer(schema: PayloadSchema): KeyContainer {
-  let c = payloadContainers.get(schema.payloadType);
-  if (!c) {
-    const own = new Set(schema.keys.map((k) => k.name));
-    const keys = [...schema.keys, ...getCommonPayloadSchema().keys.filter((k) => !own.has(k.name))];
-    c = schema.anyKey ? { keys, anyKey: schema.anyKey } : { keys };
-    payloadContainers.set(schema.payloadType, c);
-  }
-  return c;
+/** An `OsMerge` that remembers its results (one per model: it dies with it). */
+export function memoisedOsMerge(): OsMerge {
+  const merged = new WeakMap<SupportedOS, WeakMap<SupportedOS, SupportedOS>>();
+  return (base, override) => {
+    let byOverride = merged.get(base);
+    if (!byOverride) merged.set(base, (byOverride = new WeakMap()));
+    let out = byOverride.get(override);
+    if (!out) byOverride.set(override, (out = mergeOS(base, override)));
+    return out;
+  };
 }
 
-/**
- * Keys real profiles carry that Apple's schema omits, accepted without checks beyond their type. By payload
- * type ('*': every payload, at payload level only); each with where it is seen.
- */
-const EXTRA_KEYS: Record<string, { payloadLevel: boolean; keys: readonly KeySchema[] }> = {
-  // Profile Manager and MCX-era tools write PayloadEnabled into every payload and the profile (gregneagle, kandji, darossi87).
-  '*': { payloadLevel: true, keys: [{ name: 'PayloadEnabled', type: 'boolean', presence: 'optional' }] },
-  // Apple's own signed beta and logging profiles (tageniu-ios-profiles).
-  [TOP_LEVEL_TYPE]: { payloadLevel: true, keys: [{ name: 'PayloadEnabled', type: 'boolean', presence: 'optional' }, { name: 'PayloadRebootSuggested', type: 'boolean', presence: 'optional' }] },
-  // MCX bookkeeping keys Workgroup Manager and Profile Manager write next to mcx_preference_settings.
-  'com.apple.ManagedClient.preferences': { payloadLevel: false, keys: [{ name: 'mcx_data_timestamp', type: 'any' }, { name: 'mcx_union_policy_keys', type: 'any' }] },
-};
-
-function extraKey(place: Place, name: string): KeySchema | undefined {
-  for (const type of [place.payloadType, '*']) {
-    const extra = EXTRA_KEYS[type];
-    if (!extra || (extra.payloadLevel && place.path.length > 0)) continue;
-    if (type === '*' && place.payloadType === TOP_LEVEL_TYPE) continue;
-    const key = extra.keys.find((k) => k.name === name);
-    if (key) return key;
-  }
-  return undefined;
+/** The schema of a member `name` of a dict at `place` following `container`: the catalog's, else the overlay's any-depth keys. */
+function memberKey(place: Place, container: KeyContainer, name: string): KeySchema | undefined {
+  return getMemberKey(container, name) ?? getAnywhereKey(place.payloadType, name);
 }
 
-/**
- * Payload types whose real profiles (iPhone Configuration Utility) wrap the payload's keys in a PayloadContent
- * array of dicts, while Apple's schema puts them in the payload dict itself. Both layouts are accepted.
- */
-const WRAPPED_LAYOUT = new Set(['com.apple.apn.managed']);
-const wrappedContainers = new Map<string, KeyContainer>();
+/** The container of a payload dict: the profile dict's own schema, or the payload's keys (wrapped layout if written so). */
+function rootContainer(payload: KnownPayload): KeyContainer {
+  const { schema, payloadType } = payload;
+  if (payloadType === TOP_LEVEL_TYPE) return schema;
+  const wrapped = hasWrappedLayout(payloadType) && getEntry(payload.payload.dict, 'PayloadContent')?.value?.kind === 'array';
+  return getPayloadContainer(schema, wrapped);
+}
 
-function wrappedContainer(schema: PayloadSchema): KeyContainer {
-  let c = wrappedContainers.get(schema.payloadType);
-  if (!c) {
-    const content: KeySchema = {
-      name: 'PayloadContent', type: 'array', presence: 'required',
-      item: { name: 'PayloadContentItem', type: 'dictionary', keys: schema.keys },
-    };
-    c = { keys: [...getCommonPayloadSchema().keys, content] };
-    wrappedContainers.set(schema.payloadType, c);
-  }
-  return c;
+/** True when a value under `key` at `at` is walked into: the profile's PayloadContent items are payloads of their own. */
+function descends(at: Place, name: string | undefined): boolean {
+  return !(at.payloadType === TOP_LEVEL_TYPE && at.isPayloadLevel && name === 'PayloadContent');
 }
 
 /** True when a dictionary key describes its members (else its content is open: any key goes). */
@@ -198,15 +176,14 @@ export interface PayloadWalk {
 
 /**
  * The payloads the catalog knows, the profile dict first (as `TopLevel`); empty unless the top level is a
- * `Configuration` profile (other rules report that). Cheap: no payload is walked, and nothing is kept.
+ * `Configuration` profile (other rules report that).
  */
-export function knownPayloads(profile: Profile): KnownPayload[] {
+export function knownPayloads(top: DictNode | undefined, payloads: readonly Payload[]): KnownPayload[] {
   const out: KnownPayload[] = [];
-  const top = profile.top;
   const topType = top && getEntry(top, 'PayloadType')?.value;
   if (!top || topType?.kind !== 'string' || topType.value !== 'Configuration') return out;
   out.push({ payload: { dict: top, index: -1, type: TOP_LEVEL_TYPE }, payloadType: TOP_LEVEL_TYPE, schema: getTopLevelSchema(), typeNode: topType });
-  for (const payload of profile.payloads) {
+  for (const payload of payloads) {
     const schema = payload.type === undefined ? undefined : getPayloadSchema(payload.type);
     if (!schema) continue;
     out.push({ payload, payloadType: schema.payloadType, schema, typeNode: getEntry(payload.dict, 'PayloadType')?.value as ScalarNode });
@@ -216,19 +193,17 @@ export function knownPayloads(profile: Profile): KnownPayload[] {
 
 /**
  * The walk of one known payload: its values paired with their key schemas, its unknown keys, its dicts.
- * The profile dict's walk stops at PayloadContent, whose items are payloads of their own. Validation walks one
- * payload at a time and drops each part once every schema rule has seen it, so a big profile's walk is never
- * in memory whole.
+ * The profile dict's walk stops at PayloadContent, whose items are payloads of their own.
  */
-export function walkPayload(payload: KnownPayload): PayloadWalk {
+export function walkPayload(payload: KnownPayload, merge: OsMerge = mergeOS): PayloadWalk {
   const out: PayloadWalk = { values: [], unknownKeys: [], dicts: [] };
 
   const visitDict = (place: Place, dict: DictNode, container: KeyContainer, os: SupportedOS, keyNode: KeyNode | undefined) => {
-    out.dicts.push({ at: place, dict, container, keyNode });
+    out.dicts.push({ at: place, dict, container, keyNode, os });
     for (const entry of dict.entries) {
       const name = entry.key?.name;
       if (name === undefined || !entry.value) continue;
-      const key = getMemberKey(container, name) ?? extraKey(place, name);
+      const key = memberKey(place, container, name);
       if (!key) {
         out.unknownKeys.push({ payload: place.payload, payloadType: place.payloadType, path: [...place.path, name], keyNode: entry.key!, container, dict });
         continue;
@@ -238,15 +213,13 @@ export function walkPayload(payload: KnownPayload): PayloadWalk {
   };
 
   const visitValue = (at: Place, name: string | undefined, node: PlistNode, key: KeySchema, parentOs: SupportedOS, keyNode: KeyNode | undefined) => {
-    const os = key.os ? mergeOSCached(parentOs, key.os) : parentOs;
+    const os = key.os ? merge(parentOs, key.os) : parentOs;
     // A value of the right type whose key has no facts to check is of no use to any rule: most values of a
-    // large profile are such, and not recording them halves the walk's cost (a container is still descended).
+    // large profile are such, so they are not recorded (a container is still descended).
     if (key.os || key.values || key.range || key.format || !acceptsElement(key.type, node.kind)) {
       out.values.push(new SchemaValue(at, name, node, key, keyNode, os, parentOs));
     }
-    if (node.kind !== 'dict' && node.kind !== 'array') return;
-    // The profile's PayloadContent items are payloads, walked on their own with their own schemas.
-    if (at.payloadType === TOP_LEVEL_TYPE && at.isPayloadLevel && name === 'PayloadContent') return;
+    if ((node.kind !== 'dict' && node.kind !== 'array') || !descends(at, name)) return;
     if (node.kind === 'dict' && key.type === 'dictionary') {
       visitDict(new Place(at.payload, at.payloadType, at, name), node, key, os, keyNode);
     } else if (node.kind === 'array' && key.type === 'array' && key.item && node.items.length > 0) {
@@ -255,46 +228,87 @@ export function walkPayload(payload: KnownPayload): PayloadWalk {
     }
   };
 
-  const { schema, payloadType } = payload;
-  const dict = payload.payload.dict;
-  const container = payloadType === TOP_LEVEL_TYPE ? schema
-    : WRAPPED_LAYOUT.has(payloadType) && getEntry(dict, 'PayloadContent')?.value?.kind === 'array' ? wrappedContainer(schema) : payloadContainer(schema);
-  visitDict(new Place(payload.payload, payloadType, undefined, undefined), dict, container, schema.os ?? NO_OS, undefined);
+  visitDict(new Place(payload.payload, payload.payloadType, undefined, undefined), payload.payload.dict, rootContainer(payload), payload.schema.os ?? NO_OS, undefined);
   return out;
+}
+
+/** What the resolver says of one dict: its place and container (undefined where the schema does not say). */
+export interface ResolvedDict {
+  at: Place | undefined;
+  container: KeyContainer | undefined;
+  /** Availability of the dict itself (the payload's, then each enclosing key's). */
+  os: SupportedOS;
+  /** The enclosing payload's schema; undefined for the profile dict's subtree and unknown payload types. */
+  schema: PayloadSchema | undefined;
+}
+
+/**
+ * The schema a dict follows, found by walking up to its payload dict and back down through the same steps as
+ * `walkPayload`. `known` are the profile's known payloads; `payloadOf` finds the payload a payload dict is.
+ * A payload of a type the catalog does not know still has the common Payload* keys.
+ */
+export function resolveDict(dict: DictNode, known: readonly KnownPayload[], payloadOf: (dict: DictNode) => Payload | undefined, merge: OsMerge = mergeOS): ResolvedDict {
+  const none: ResolvedDict = { at: undefined, container: undefined, os: NO_OS, schema: undefined };
+  // The nodes from the payload dict (or the outer dict) down to `dict`.
+  const chain: PlistNode[] = [dict];
+  let root: KnownPayload | undefined;
+  for (let node: PlistNode = dict; ; ) {
+    const payload = node.kind === 'dict' ? payloadOf(node) : undefined;
+    if (payload && payload.index >= 0) {
+      root = known.find((k) => k.payload.dict === payload.dict);
+      if (root) break;
+      if (node !== dict) return none;
+      const common = getCommonPayloadSchema();
+      return { at: undefined, container: common, os: common.os ?? NO_OS, schema: undefined };
+    }
+    if (!node.parent) {
+      if (node.kind !== 'dict') return none;
+      // The outer dict of a profile that is not a `Configuration` (or has no PayloadType) still reads as one.
+      root = known.find((k) => k.payload.dict === node)
+        ?? { payload: { dict: node, index: -1, type: TOP_LEVEL_TYPE }, payloadType: TOP_LEVEL_TYPE, schema: getTopLevelSchema(), typeNode: undefined };
+      break;
+    }
+    node = node.parent;
+    chain.unshift(node);
+  }
+  // The same steps as `walkPayload`'s visitDict and visitValue, along one path.
+  let at = new Place(root.payload, root.payloadType, undefined, undefined);
+  let container = rootContainer(root);
+  let os = root.schema.os ?? NO_OS;
+  for (let i = 1; i < chain.length; i++) {
+    const name = keyOfValue(chain[i - 1] as DictNode, chain[i])?.name;
+    if (name === undefined || !descends(at, name)) return none;
+    let key = memberKey(at, container, name);
+    if (!key) return none;
+    let nodeOs = key.os ? merge(os, key.os) : os;
+    let place = at;
+    let label: string | undefined = name;
+    while (chain[i].kind === 'array') {
+      if (key.type !== 'array' || !key.item) return none;
+      place = new Place(place.payload, place.payloadType, place, label);
+      label = undefined;
+      i++;
+      key = key.item;
+      nodeOs = key.os ? merge(nodeOs, key.os) : nodeOs;
+    }
+    if (key.type !== 'dictionary') return none;
+    at = new Place(place.payload, place.payloadType, place, label);
+    container = key;
+    os = nodeOs;
+  }
+  return { at, container, os, schema: root.payloadType === TOP_LEVEL_TYPE ? undefined : root.schema };
 }
 
 const NO_OS: SupportedOS = {};
 
 /**
- * mergeOS, remembered per (parent, key facts) pair: both come from the catalog or from earlier merges, so the
- * pairs are few, while a large profile asks for the same merge thousands of times.
- */
-const merged = new WeakMap<SupportedOS, WeakMap<SupportedOS, SupportedOS>>();
-
-function mergeOSCached(base: SupportedOS, override: SupportedOS): SupportedOS {
-  let byOverride = merged.get(base);
-  if (!byOverride) merged.set(base, (byOverride = new WeakMap()));
-  let out = byOverride.get(override);
-  if (!out) byOverride.set(override, (out = mergeOS(base, override)));
-  return out;
-}
-
-/**
  * True when the profile is evidently for Macs: it holds a payload type iOS does not have, or PayloadScope.
  * iOS-only notes (availability, supervision) are then beside the point.
  */
-export function targetsMac(payloads: readonly KnownPayload[], profile: Profile): boolean {
-  let answer = macAnswers.get(payloads);
-  if (answer === undefined) {
-    answer = payloads.some((p) => p.payloadType !== TOP_LEVEL_TYPE && !onIOS(p.schema.os ?? {}))
-      || (profile.top !== undefined && getEntry(profile.top, 'PayloadScope') !== undefined);
-    macAnswers.set(payloads, answer);
-  }
-  return answer;
+export function targetsMac(payloads: readonly KnownPayload[], top: DictNode | undefined): boolean {
+  return payloads.some((p) => p.payloadType !== TOP_LEVEL_TYPE && !onIOS(p.schema.os ?? {}))
+    || (top !== undefined && getEntry(top, 'PayloadScope') !== undefined);
 }
-
-/** targetsMac per payload list: schema rules ask once per payload. */
-const macAnswers = new WeakMap<readonly KnownPayload[], boolean>();
 
 /** What a schema rule checks about a key: presence, element type, allowed values, range. */
 export type Aspect = 'required' | 'type' | 'allowed' | 'range';

@@ -2,8 +2,8 @@
  * The AnyConnect view of a profile: every VPN payload with its type, subtype, target app and the
  * connection facts twins are compared on (shared/domain/README.md, "The two iOS apps").
  */
-import { getDict, getStringNode, Payload, Profile } from './profile';
-import type { DictNode, ScalarNode, ServiceSettings } from './types';
+import { getDict, getStringNode, Payload } from './tree';
+import type { DictNode, ScalarNode, ServiceSettings } from '../types';
 
 export const VPN_PAYLOAD_TYPE = 'com.apple.vpn.managed';
 export const VPN_TYPES = ['VPN', 'L2TP', 'PPTP', 'IPSec', 'IKEv2', 'AlwaysOn', 'TransparentProxy'];
@@ -51,20 +51,8 @@ export function appForSubtype(vpnType: string | undefined, subtype: string | und
   return undefined;
 }
 
-const cache = new WeakMap<Profile, { settings: ServiceSettings; list: VpnPayload[] }>();
-
-/** Every `com.apple.vpn.managed` payload of the profile, computed once per profile and settings. */
-export function vpnPayloads(profile: Profile, settings: ServiceSettings): VpnPayload[] {
-  const hit = cache.get(profile);
-  if (hit && hit.settings === settings) return hit.list;
-  const list = profile.payloads.filter((p) => p.type === VPN_PAYLOAD_TYPE).map((payload) => describeVpn(payload, settings));
-  // A profile of one payload (after an edit, validation checks payload-local rules on one-payload views of
-  // the changed payloads) is cheap to list again: it is not remembered.
-  if (profile.payloads.length > 1) cache.set(profile, { settings, list });
-  return list;
-}
-
-function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
+/** The AnyConnect facts of one `com.apple.vpn.managed` payload (the model lists them for the profile). */
+export function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
   const { dict } = payload;
   const vpnTypeNode = getStringNode(dict, 'VPNType');
   const subtypeNode = getStringNode(dict, 'VPNSubType');
@@ -95,18 +83,15 @@ function describeVpn(payload: Payload, settings: ServiceSettings): VpnPayload {
   };
 }
 
-/** New-app payloads indexed by normalised address, built once per payload list (rules ask per legacy payload). */
-interface NewIndex {
+/** New-app payloads indexed by normalised address (rules ask per legacy payload; the model keeps one). */
+export interface NewAppIndex {
   news: VpnPayload[];
   legacyCount: number;
   byAddress: Map<string, VpnPayload[]>;
 }
-const indexes = new WeakMap<VpnPayload[], NewIndex>();
 
-function newIndex(all: VpnPayload[]): NewIndex {
-  let index = indexes.get(all);
-  if (index) return index;
-  index = { news: [], legacyCount: 0, byAddress: new Map() };
+export function indexNewApp(all: readonly VpnPayload[]): NewAppIndex {
+  const index: NewAppIndex = { news: [], legacyCount: 0, byAddress: new Map() };
   for (const v of all) {
     if (v.app === 'legacy') index.legacyCount++;
     if (v.app !== 'new') continue;
@@ -115,18 +100,16 @@ function newIndex(all: VpnPayload[]): NewIndex {
     if (list) list.push(v);
     else index.byAddress.set(v.addressKey, [v]);
   }
-  indexes.set(all, index);
   return index;
 }
 
 /** The new-app payload equivalent to a legacy one (same RemoteAddress and Group), if any. */
-export function equivalentNewPayload(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
-  return newIndex(all).byAddress.get(legacy.addressKey)?.find((n) => n.groupKey === legacy.groupKey);
+export function equivalentNewPayload(legacy: VpnPayload, index: NewAppIndex): VpnPayload | undefined {
+  return index.byAddress.get(legacy.addressKey)?.find((n) => n.groupKey === legacy.groupKey);
 }
 
 /** The new-app payload that mirrors a legacy one: an equivalent one, else one with the same gateway, else the only new payload beside the only legacy one. */
-export function twinOf(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | undefined {
-  const index = newIndex(all);
+export function twinOf(legacy: VpnPayload, index: NewAppIndex): VpnPayload | undefined {
   const sameHost = index.byAddress.get(legacy.addressKey);
   if (sameHost) return sameHost.find((n) => n.groupKey === legacy.groupKey) ?? sameHost[0];
   return index.news.length === 1 && index.legacyCount === 1 ? index.news[0] : undefined;
@@ -135,23 +118,6 @@ export function twinOf(legacy: VpnPayload, all: VpnPayload[]): VpnPayload | unde
 /** True when the authentication method includes a certificate. */
 export function usesCertificate(v: VpnPayload): boolean {
   return /certificate/i.test(v.authMethod?.value ?? '');
-}
-
-/** True when the payload's PayloadUUID is used by another payload of the profile too. */
-export function hasDuplicateUuid(v: VpnPayload, profile: Profile): boolean {
-  const uuid = v.payloadUuid?.value.trim().toUpperCase();
-  if (!uuid) return false;
-  let count = profile.top && getStringNode(profile.top, 'PayloadUUID')?.value.trim().toUpperCase() === uuid ? 1 : 0;
-  for (const p of profile.payloads) {
-    if (getStringNode(p.dict, 'PayloadUUID')?.value.trim().toUpperCase() === uuid) count++;
-  }
-  return count > 1;
-}
-
-
-/** The VPN payload whose dict contains an offset (for fixes, which only get a problem's offset). */
-export function vpnAt(profile: Profile, settings: ServiceSettings, offset: number): VpnPayload | undefined {
-  return vpnPayloads(profile, settings).find((v) => offset >= v.payload.dict.offset && offset < v.payload.dict.offset + v.payload.dict.length);
 }
 
 /** A payload's name for messages: UserDefinedName, else PayloadDisplayName, else its identifier. */
