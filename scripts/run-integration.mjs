@@ -11,24 +11,29 @@ import { format } from 'node:util';
 import { buildSuite, root } from './integration/build-suite.mjs';
 import { CHROMIUM, findCodeServer, launchChromium, startCodeServer, workbenchUrl } from './integration/codeServer.mjs';
 import { commandChecks, resetWorkbench, runPreviewCheck, runUiCheck } from './integration/uiCheck.mjs';
-import { migrationChecks } from './integration/migrationChecks.mjs';
+import { japaneseChecks } from './integration/migrationChecks.mjs';
+import { exportChecks } from './integration/exportChecks.mjs';
 
-const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 480_000);
+const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 600_000);
 const SUITE_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const countsFile = path.resolve(root, process.env.INTEGRATION_COUNTS_FILE ?? 'test-results/integration.json');
 const screenshotDir = path.join(root, 'test-results/screenshots');
-// The migration checks' screenshots, one set per UI language (`<name>.png`, `<name>-ja.png`).
-const uiShotDir = path.join(root, 'test-results/ui');
-// INTEGRATION_ONLY=name,name runs only those command checks (and skips the in-host suite): for working on one check.
+// INTEGRATION_ONLY=name,name runs only those UI checks (and skips the in-host suite): for working on one check.
 const only = process.env.INTEGRATION_ONLY?.split(',').filter(Boolean);
+/** `name` → test-results/screenshots/name.png; `ui/name` → test-results/ui/name.png (the asserted migration checks). */
+function shotPath(name) {
+  const file = name.includes('/') ? path.join(root, 'test-results', `${name}.png`) : path.join(screenshotDir, `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  return file;
+}
 // The tests open a temp copy of the shared workspace fixtures plus the client's own (test/integration/workspace),
 // so exports written during the run never land in the repository.
 const fixtureDirs = [path.join(root, 'test/fixtures/workspace'), path.join(root, 'test/integration/workspace')];
 let workspace;
 
 const counts = { passed: 0, failed: 0 };
-const resources = { server: undefined, jaServer: undefined, browser: undefined, tmp: undefined };
+const resources = { server: undefined, browser: undefined, tmp: undefined };
 
 function report() {
   fs.mkdirSync(path.dirname(countsFile), { recursive: true });
@@ -144,38 +149,36 @@ async function runUi(server) {
  * Phase 4: one check per command (uiCheck.mjs `commandChecks`), each counted as one test, on one page
  * that is reset between checks and replaced after a failure, so one broken check cannot fail the next.
  */
-async function runCommandUi(server, checks = commandChecks, { dir = screenshotDir, locale = 'en' } = {}) {
+async function runCommandUi(server, checks = commandChecks, folder = workspace) {
   let context;
   let page;
   const open = async () => {
     context = await resources.browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
-    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath: root }));
+    await page.goto(workbenchUrl({ ...server, folder, extensionPath: root }));
   };
-  const suffix = locale === 'en' ? '' : `-${locale}`;
-  fs.mkdirSync(dir, { recursive: true });
   try {
     for (const check of checks.filter((c) => !only || only.includes(c.name))) {
       const started = Date.now();
       const shots = [];
       // A failed check must not leave last run's pictures looking current.
-      for (const name of check.shots) fs.rmSync(path.join(dir, `${name}${suffix}.png`), { force: true });
+      for (const name of check.shots) fs.rmSync(shotPath(name), { force: true });
       const shoot = async (name) => {
-        const file = path.join(dir, `${name}${suffix}.png`);
+        const file = shotPath(name);
         await page.screenshot({ path: file });
         shots.push(file);
       };
       try {
         if (!page) await open();
         await resetWorkbench(page);
-        const what = await within(check.run(page, { shoot, workspace, locale }), 90_000, `the ${check.name} check`);
+        const what = await within(check.run(page, { shoot, workspace: folder }), 120_000, `the ${check.name} check`);
         console.log(`  ✔ UI: ${what} (${elapsed(started)})`);
         for (const file of shots) console.log(`screenshot: ${file}`);
         counts.passed += 1;
       } catch (error) {
         counts.failed += 1;
         console.log(`  ✘ UI ${check.title}: ${error instanceof Error ? error.message : String(error)}`);
-        const failure = path.join(dir, `${check.name}${suffix}-failure.png`);
+        const failure = path.join(screenshotDir, `${check.name}-failure.png`);
         await page?.screenshot({ path: failure }).then(() => console.log(`screenshot: ${failure}`), () => {});
         await context?.close().catch(() => {});
         context = undefined;
@@ -227,34 +230,34 @@ async function main() {
     await runUi(resources.server);
     await runPreviewUi(resources.server);
   }
-  await runCommandUi(resources.server);
-  await runCommandUi(resources.server, migrationChecks, { dir: uiShotDir });
-  await runJapanesePass(logFile);
+  await runCommandUi(resources.server, [...commandChecks, ...exportChecks('en')]);
+  await runJapaneseUi(found.entry);
 }
 
 /**
- * The migration checks again under a Japanese UI: a second code-server whose display language is `ja` (a
- * language-pack stub, codeServer.mjs), on the same workspace; the checks look every text up in the ja bundles.
+ * Phase 5: the migration checks again on a second code-server whose display language is Japanese (the
+ * language-pack stub), on a fresh copy of the workspace; each counted as one test.
  */
-async function runJapanesePass(logFile) {
-  const started = Date.now();
+async function runJapaneseUi(entry) {
   const tmp = path.join(resources.tmp, 'ja');
-  fs.mkdirSync(tmp, { recursive: true });
-  const { entry } = findCodeServer(path.join(root, '.vscode-test/code-server'));
-  const server = await startCodeServer({ entry, tmp, logFile, locale: 'ja' });
-  resources.jaServer = server;
-  console.log(`code-server (ja) ${server.url} ready in ${elapsed(started)}`);
+  const folder = path.join(tmp, 'workspace');
+  for (const dir of fixtureDirs) fs.cpSync(dir, folder, { recursive: true });
+  const started = Date.now();
+  let server;
   try {
-    await runCommandUi(server, migrationChecks, { dir: uiShotDir, locale: 'ja' });
+    server = await startCodeServer({ entry, tmp, logFile: path.join(resources.tmp, 'code-server-ja.log'), locale: 'ja' });
+    console.log(`code-server (ja) ${server.url} (pid ${server.pid}) ready in ${elapsed(started)}`);
+    await runCommandUi(server, [...japaneseChecks, ...exportChecks('ja')], folder);
+  } catch (error) {
+    counts.failed += 1;
+    console.log(`  ✘ UI Japanese pass: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await server.stop();
-    resources.jaServer = undefined;
+    await server?.stop();
   }
 }
 
 async function cleanup() {
   await resources.browser?.close().catch(() => {});
-  await resources.jaServer?.stop();
   await resources.server?.stop();
   if (resources.tmp) {
     // The code-server log is kept as a CI artifact; the rest of the temp state goes.

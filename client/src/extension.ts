@@ -9,7 +9,7 @@ import { Commands, FeatureCommands, LANGUAGE_ID, SETTINGS_SECTION, SIGNED_SCHEME
 import { exportProfiles, ExportResult } from './exportCommand';
 import { migrateAnyConnect } from './migrate';
 import { PreviewManager, PreviewState } from './preview/previewPanel';
-import { analyzeCertificateReport } from './report/reportCommand';
+import { ReportState, ReportView } from './report/reportCommand';
 import { registerSignedProfiles } from './signed';
 import { registerStatusBar } from './statusBar';
 import { newAnyConnectProfile } from './wizard';
@@ -21,6 +21,8 @@ export interface MobileconfigApi {
   ready: Promise<void>;
   /** The preview's last rendered HTML and what its webview reported back (tests read it). */
   previewState(): PreviewState;
+  /** What the certificate report view showed last (tests read it). */
+  reportState(): ReportState | undefined;
 }
 
 let client: LanguageClient | undefined;
@@ -62,8 +64,8 @@ export function activate(context: vscode.ExtensionContext): MobileconfigApi {
   ready.catch((error: unknown) => {
     outputChannel.error(`Mobileconfig language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
   });
-  const preview = registerCommands(context, client, outputChannel);
-  return { client, ready, previewState: () => preview.getState() };
+  const { preview, report } = registerCommands(context, client, outputChannel);
+  return { client, ready, previewState: () => preview.getState(), reportState: () => report.getState() };
 }
 
 /** The profile files a command acts on: the explorer selection, else the clicked file, else the active editor. */
@@ -78,8 +80,9 @@ function isScript(value: unknown): value is { answers: (string | null)[] } {
   return typeof value === 'object' && value !== null && Array.isArray((value as { answers?: unknown }).answers);
 }
 
-function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, output: vscode.LogOutputChannel): PreviewManager {
+function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, output: vscode.LogOutputChannel): { preview: PreviewManager; report: ReportView } {
   const preview = new PreviewManager(context, lc);
+  const report = new ReportView(context, lc);
   const exportCommand = async (uri?: unknown, uris?: unknown): Promise<ExportResult[]> => {
     const list = targets(uri, uris).filter((u) => u.path.toLowerCase().endsWith('.mobileconfig'));
     if (list.length === 0) {
@@ -90,6 +93,7 @@ function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, 
   };
   context.subscriptions.push(
     preview,
+    report,
     vscode.commands.registerCommand(FeatureCommands.showPreview, async (uri?: unknown) => {
       const [target] = targets(uri, undefined);
       if (!target) {
@@ -104,7 +108,7 @@ function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, 
     vscode.commands.registerCommand(FeatureCommands.newAnyConnectProfile, (script?: unknown) =>
       // Only a test passes a script; a menu may pass a Uri, which must not be mistaken for one.
       newAnyConnectProfile(lc, isScript(script) ? script : undefined)),
-    vscode.commands.registerCommand(FeatureCommands.analyzeCertificateReport, (uri?: unknown) => analyzeCertificateReport(lc, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand(FeatureCommands.analyzeCertificateReport, (uri?: unknown) => report.analyze(uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand(Commands.showReferences, (uri: string, position: JsonPosition, locations: JsonLocation[]) => {
       const toPosition = (p: JsonPosition) => new vscode.Position(p.line, p.character);
       return vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), toPosition(position),
@@ -115,7 +119,7 @@ function registerCommands(context: vscode.ExtensionContext, lc: LanguageClient, 
   );
   registerSignedProfiles(context, lc);
   registerStatusBar(context, lc);
-  return preview;
+  return { preview, report };
 }
 
 interface JsonPosition { line: number; character: number }

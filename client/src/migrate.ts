@@ -4,14 +4,35 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from '../../server/src/protocol';
+import { LANGUAGE_ID, MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from '../../server/src/protocol';
 
 type Mode = MigrateAnyConnectParams['mode'];
 
+function activeProfile(): vscode.Uri | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.languageId === LANGUAGE_ID ? document.uri : undefined;
+}
+
+/**
+ * With no profile open (the walkthrough's button, the palette on another file), asks for one rather than doing
+ * nothing: a file dialog in the workspace, filtered to profiles.
+ */
+async function pickProfile(): Promise<vscode.Uri | undefined> {
+  const picked = await vscode.window.showOpenDialog({
+    canSelectMany: false, defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
+    filters: { [vscode.l10n.t('Configuration profiles')]: ['mobileconfig'] },
+    openLabel: vscode.l10n.t('Migrate'), title: vscode.l10n.t('No profile is open: choose the .mobileconfig file to migrate'),
+  });
+  return picked?.[0];
+}
+
 export async function migrateAnyConnect(client: LanguageClient, output: vscode.LogOutputChannel, uri?: vscode.Uri, preset?: Mode): Promise<MigrateAnyConnectResult | undefined> {
-  const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+  const known = uri ?? activeProfile();
+  const target = known ?? await pickProfile();
   if (!target) return undefined;
   const document = await vscode.workspace.openTextDocument(target);
+  // A profile picked in the dialog is shown, so the user sees the edit the migration makes.
+  if (!known) await vscode.window.showTextDocument(document);
   const mode = preset ?? (await vscode.window.showQuickPick<vscode.QuickPickItem & { id: Mode }>([
     { id: 'alongside', label: vscode.l10n.t('Add a Cisco AnyConnect payload alongside each legacy one'), detail: vscode.l10n.t('Both apps work during the migration (paths C-2/D-2 with both payloads).') },
     { id: 'replace', label: vscode.l10n.t('Replace each legacy payload'), detail: vscode.l10n.t('Only the new Cisco AnyConnect app will use the profile.') },

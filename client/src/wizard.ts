@@ -93,14 +93,16 @@ async function ask(p: Prompter): Promise<NewProfileOptions | undefined> {
     { id: 'password', label: vscode.l10n.t('ID and password') },
   ]);
   if (auth === undefined) return undefined;
+  // iOS applies the removal-password payload only on supervised devices (rule payload-supervised-only, from
+  // Apple's schema): said here, before the user picks it, rather than only as a note on the finished profile.
   const removal = await p.pick(step(5), [
     { id: 'none', label: vscode.l10n.t('No removal password') },
-    { id: 'set', label: vscode.l10n.t('Set a removal password') },
+    { id: 'set', label: vscode.l10n.t('Set a removal password'), description: vscode.l10n.t('supervised devices only'), detail: vscode.l10n.t('Unsupervised devices remove the profile without it.') },
   ]);
   if (removal === undefined) return undefined;
   let removalPassword: string | undefined;
   if (removal === 'set') {
-    removalPassword = await p.input(step(5), { prompt: vscode.l10n.t('Removal password'), password: true, validate: required });
+    removalPassword = await p.input(step(5), { prompt: vscode.l10n.t('Removal password (works only on supervised devices)'), password: true, validate: required });
     if (removalPassword === undefined) return undefined;
   }
   const proxyKind = await p.pick(step(6), [
@@ -125,24 +127,50 @@ async function ask(p: Prompter): Promise<NewProfileOptions | undefined> {
     if (password === undefined) return undefined;
     proxy = { kind: 'manual', server, port: Number(port.trim()), user: user.trim() || undefined, password: password || undefined };
   }
-  return { name: name.trim(), target, gateway: gateway.trim(), auth, removalPassword, proxy };
+  return { name: name.trim(), target, gateway: gateway.trim(), auth, removalPassword, proxy, language: vscode.env.language };
 }
 
 /**
- * The command: asks, builds the text on the server, opens it as an untitled mobileconfig document.
- * Returns the new document, or undefined when cancelled. `script.answers` replaces the prompts (tests).
+ * Where the new profile goes: a save dialog named after the profile, in the first workspace folder (or the home
+ * of the active file's folder when there is none). A scripted run passes the target instead.
  */
-export async function newAnyConnectProfile(client: LanguageClient, script?: { answers: (string | null)[] }): Promise<vscode.TextDocument | undefined> {
+async function chooseTarget(fileName: string, scripted?: string): Promise<vscode.Uri | undefined> {
+  if (scripted !== undefined) return vscode.Uri.file(scripted);
+  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  return vscode.window.showSaveDialog({
+    defaultUri: folder ? vscode.Uri.joinPath(folder, fileName) : undefined,
+    filters: { [vscode.l10n.t('Configuration profiles')]: ['mobileconfig'] },
+    saveLabel: vscode.l10n.t('Save profile'),
+    title: vscode.l10n.t('Save the new profile'),
+  });
+}
+
+/**
+ * The command: asks, builds the text on the server, saves it to a file named after the profile (the user picks
+ * where), and opens that file. A file, not an untitled editor: Save As would offer the first line as its name,
+ * and export needs a file on disk. Returns the document, or undefined when cancelled at any step.
+ * `script.answers` replaces the prompts and `script.saveTo` the save dialog (tests).
+ */
+export async function newAnyConnectProfile(client: LanguageClient, script?: { answers: (string | null)[]; saveTo?: string }): Promise<vscode.TextDocument | undefined> {
   const options = await ask(script ? scriptedPrompter(script.answers) : windowPrompter());
   if (!options) return undefined;
   const result = await client.sendRequest<NewProfileResult>(NewProfileRequest, options);
-  const document = await vscode.workspace.openTextDocument({ language: LANGUAGE_ID, content: result.text });
-  await vscode.window.showTextDocument(document);
-  if (options.auth === 'portal-certificate' && vscode.workspace.getConfiguration(SETTINGS_SECTION).get('mode') !== 'portal') {
+  const target = await chooseTarget(result.fileName, script?.saveTo);
+  if (!target) return undefined;
+  try {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(result.text));
+  } catch (error) {
+    void vscode.window.showErrorMessage(vscode.l10n.t('The new profile could not be saved to {0}: {1}', target.fsPath, error instanceof Error ? error.message : String(error)));
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(target);
+  await vscode.window.showTextDocument(document, { preview: false });
+  if (options.auth === 'portal-certificate' && vscode.workspace.getConfiguration(SETTINGS_SECTION, target).get('mode') !== 'portal') {
     // Without portal mode, a certificate the portal injects later reads as missing (rule vpn-certificate-missing).
-    const usePortal = vscode.l10n.t('Use portal mode');
-    void vscode.window.showInformationMessage(vscode.l10n.t('The portal injects the certificate at issuance; in standalone mode its absence is reported as an error.'), usePortal)
-      .then((choice) => choice === usePortal ? vscode.workspace.getConfiguration(SETTINGS_SECTION).update('mode', 'portal', vscode.ConfigurationTarget.Workspace) : undefined);
+    // The choice opens the setting for the user to change: a notification never changes settings by itself.
+    const openSetting = vscode.l10n.t('Open the mode setting');
+    void vscode.window.showInformationMessage(vscode.l10n.t('The portal injects the certificate at issuance; in standalone mode its absence is reported as an error. Set "mobileconfig.mode" to "portal" for profiles you upload to the portal.'), openSetting)
+      .then((choice) => choice === openSetting ? vscode.commands.executeCommand('workbench.action.openWorkspaceSettings', { query: `${SETTINGS_SECTION}.mode` }) : undefined);
   }
   return document;
 }

@@ -77,8 +77,8 @@ const ORGS = ['Example Corp', 'サンプル株式会社', 'Contoso Japan', '情�
 const WORDS = ['intra', 'corp', 'mail', 'wiki', 'files', 'hr', 'erp', 'crm', 'git', 'ci', 'portal', 'print', 'sso'];
 const TLDS = ['example.co.jp', 'example.com', 'corp.example.jp', 'internal.example.net'];
 const RESTRICTION_KEYS = [
-  'allowAirDrop', 'allowAppInstallation', 'allowAppRemoval', 'allowAssistant', 'allowAutoCorrection', 'allowBookstore',
-  'allowCamera', 'allowChat', 'allowCloudBackup', 'allowCloudDocumentSync', 'allowCloudKeychainSync', 'allowScreenShot',
+  'allowAirDrop', 'allowAppInstallation', 'allowAppRemoval', 'allowAssistant', 'allowBookstore',
+  'allowCamera', 'allowChat', 'allowCloudBackup', 'allowCloudDocumentSync', 'allowCloudKeychainSync', 'allowPassbookWhileLocked', 'allowScreenShot',
 ];
 
 /**

@@ -4,7 +4,7 @@
  * is seen at generation time instead of being silently dropped.
  */
 import type {
-  CatalogData, ContainerData, KeyData, OsName, OsSupport, PayloadData, ScalarValue, SupportedOS, UsageMode, ValueType, VariantData,
+  CatalogData, ContainerData, KeyData, OsName, OsSupport, PayloadData, RemovedData, ScalarValue, SupportedOS, UsageMode, ValueType, VariantData,
 } from '../../server/src/service/catalog/types';
 
 /** One loaded YAML file: its name under mdm/profiles and the parsed document. */
@@ -359,8 +359,11 @@ function mergePayload(payloadType: string, files: SchemaFile[]): PayloadData {
 const TOP_LEVEL = 'TopLevel';
 const COMMON = 'CommonPayloadKeys';
 
-/** Builds the catalog from every loaded YAML file. `source` says where the files came from. */
-export function buildCatalog(files: readonly SchemaFile[], source: string): CatalogData {
+/**
+ * Builds the catalog from every loaded YAML file. `source` says where the files came from, `release` which
+ * release of Apple's schema they are; `removed` lists what that release and the one before dropped.
+ */
+export function buildCatalog(files: readonly SchemaFile[], source: string, release = 'unrecorded', removed: RemovedData = { payloads: {}, keys: [] }): CatalogData {
   const byType = new Map<string, SchemaFile[]>();
   for (const f of files) {
     const type = isRecord(f.doc) && isRecord(f.doc.payload) ? f.doc.payload.payloadtype : undefined;
@@ -373,8 +376,14 @@ export function buildCatalog(files: readonly SchemaFile[], source: string): Cata
     if (type === TOP_LEVEL || type === COMMON) continue;
     payloads[type] = mergePayload(type, byType.get(type)!);
   }
+  for (const type of Object.keys(removed.payloads)) if (byType.has(type)) fail(type, 'listed as removed but the schema has it');
   return {
     source,
+    release,
+    removed: {
+      payloads: Object.fromEntries(Object.keys(removed.payloads).sort(compareStrings).map((t) => [t, removed.payloads[t]])),
+      keys: [...removed.keys].sort((a, b) => compareStrings(`${a.payloadType} ${a.path.join('/')}`, `${b.payloadType} ${b.path.join('/')}`)),
+    },
     topLevel: mergePayload(TOP_LEVEL, byType.get(TOP_LEVEL)!),
     common: mergePayload(COMMON, byType.get(COMMON)!),
     payloads,
@@ -419,6 +428,8 @@ export function renderCatalogModule(catalog: CatalogData): string {
     '',
     'export const catalogData: CatalogData = {',
     `  source: ${quoteForJs(catalog.source)},`,
+    `  release: ${quoteForJs(catalog.release)},`,
+    `  removed: JSON.parse(${quoteForJs(JSON.stringify(catalog.removed))}),`,
     `  topLevel: JSON.parse(${quoteForJs(JSON.stringify(catalog.topLevel))}),`,
     `  common: JSON.parse(${quoteForJs(JSON.stringify(catalog.common))}),`,
     '  payloads: lazy({',

@@ -1,14 +1,18 @@
 /**
- * Generates server/src/service/catalog/catalogData.ts from Apple's profile schema YAML, so the server
- * ships the facts without needing ../shared at build or run time. Usage: generate.ts [SCHEMA_DIR] [--out FILE] [--check]
+ * Generates server/src/service/catalog/catalogData.ts from Apple's profile schema YAML (vendored in
+ * schemas/apple-device-management), so a clone regenerates and checks the catalog on its own.
+ * Usage: generate.ts [SCHEMA_DIR] [--out FILE] [--check]
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { buildCatalog, renderCatalogModule, SchemaFile } from './convert';
+import type { RemovedData } from '../../server/src/service/catalog/types';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
-const DEFAULT_SCHEMA_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'schemas', 'apple-device-management');
+export const DEFAULT_SCHEMA_DIR = path.join(REPO_ROOT, 'schemas', 'apple-device-management');
+/** What Apple removed since the release before (ours, derived by removed.ts; Apple's YAML no longer has it). */
+export const DEFAULT_REMOVED = path.join(__dirname, 'removed.json');
 const DEFAULT_OUT = path.join(REPO_ROOT, 'server', 'src', 'service', 'catalog', 'catalogData.ts');
 
 /** Loads every mdm/profiles/*.yaml in name order; js-yaml turns anchors and aliases into shared objects. */
@@ -27,9 +31,25 @@ export function readSource(schemaDir: string): string {
   return first.replace(/^Source:\s*/, '').replace(/\.$/, '');
 }
 
+/** The release number SOURCE.md records on its `Release:` line (e.g. `27`), for messages that name it. */
+export function readRelease(schemaDir: string): string {
+  const sourceFile = path.join(schemaDir, 'SOURCE.md');
+  const text = fs.existsSync(sourceFile) ? fs.readFileSync(sourceFile, 'utf8') : '';
+  const release = /^Release:\s*(\S+)\s*$/m.exec(text)?.[1];
+  if (!release) throw new Error(`${sourceFile}: no "Release: N" line`);
+  return release;
+}
+
+/** The removals file as catalog data; an absent file means none recorded. */
+export function readRemoved(file: string): RemovedData {
+  if (!fs.existsSync(file)) return { payloads: {}, keys: [] };
+  const { payloads, keys } = JSON.parse(fs.readFileSync(file, 'utf8')) as RemovedData;
+  return { payloads, keys };
+}
+
 /** Generates the module text for a schema directory. */
-export function generateModule(schemaDir: string): string {
-  return renderCatalogModule(buildCatalog(loadSchemaFiles(schemaDir), readSource(schemaDir)));
+export function generateModule(schemaDir: string, removedFile = DEFAULT_REMOVED): string {
+  return renderCatalogModule(buildCatalog(loadSchemaFiles(schemaDir), readSource(schemaDir), readRelease(schemaDir), readRemoved(removedFile)));
 }
 
 function main(argv: string[]): number {

@@ -18,16 +18,44 @@ export function findCodeServer(installDir) {
   return { entry };
 }
 
-/** A port nobody listens on right now (the tiny race with other processes is acceptable on a CI box). */
-export function freePort() {
-  return new Promise((resolve, reject) => {
+/** Whether nothing listens on `port` of 127.0.0.1 right now. */
+function isFree(port) {
+  return new Promise((resolve) => {
     const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
+}
+
+/**
+ * A random port in 30000-39999 that nobody listens on right now. Random rather than the next free one, so
+ * runs started side by side on one machine (several engineers, several CI jobs) do not race for the same port.
+ */
+export async function freePort() {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 30000 + Math.floor(Math.random() * 10000);
+    if (await isFree(port)) return port;
+  }
+  throw new Error('no free port in 30000-39999 after 50 tries');
+}
+
+/**
+ * A language pack with one `localizations` entry and no translations: enough for the workbench to run in
+ * `locale` offline (vscode.env.language, package.nls.<locale>.json, l10n bundles), while its own UI stays
+ * English. The server reads languagepacks.json at start; it is written here as the extension would have it.
+ */
+function installLanguagePackStub(locale, userData, extensionsDir) {
+  const id = `mobileconfig-test.language-pack-${locale}`;
+  const dir = path.join(extensionsDir, `${id}-0.0.1`);
+  fs.mkdirSync(path.join(dir, 'translations'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'translations/main.i18n.json'), JSON.stringify({ version: '1.0.0', contents: {} }));
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
+    name: `language-pack-${locale}`, publisher: 'mobileconfig-test', version: '0.0.1', engines: { vscode: '*' },
+    contributes: { localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
+  }));
+  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
+    [locale]: { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: path.join(dir, 'translations/main.i18n.json') }, label: locale },
+  }));
 }
 
 const USER_SETTINGS = {
@@ -48,12 +76,10 @@ const USER_SETTINGS = {
  * watcher too) and resolves once /healthz answers. All state lives under `tmp`.
  */
 export async function startCodeServer({ entry, tmp, env = {}, logFile, readyTimeoutMs = 60_000, locale }) {
-  // INTEGRATION_PORT pins the port (engineers sharing a machine pick distinct ones); else any free port.
-  const port = process.env.INTEGRATION_PORT ? Number(process.env.INTEGRATION_PORT) + (locale ? 1 : 0) : await freePort();
-  const extensionsDir = path.join(tmp, 'extensions');
+  const port = await freePort();
   const userData = path.join(tmp, 'user-data');
-  if (locale) writeLanguagePackStub(extensionsDir, userData, locale);
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  if (locale) installLanguagePackStub(locale, userData, path.join(tmp, 'extensions'));
   fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
   // Without --config, code-server writes ~/.config/code-server/config.yaml (pitfall 7).
   const config = path.join(tmp, 'config.yaml');
@@ -62,7 +88,7 @@ export async function startCodeServer({ entry, tmp, env = {}, logFile, readyTime
     entry, '--config', config, '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', userData, '--extensions-dir', extensionsDir,
+    '--user-data-dir', userData, '--extensions-dir', path.join(tmp, 'extensions'),
     ...(locale ? ['--locale', locale] : []),
   ];
   const log = fs.openSync(logFile, 'a');
@@ -109,28 +135,6 @@ export async function startCodeServer({ entry, tmp, env = {}, logFile, readyTime
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { port, url, pid: child.pid, stop };
-}
-
-/**
- * VS Code switches its display language only to a locale some installed language pack contributes; offline,
- * a stub that contributes `locale` with no translations is enough: the workbench stays English, while
- * `vscode.env.language` (and so the extension's package.nls and l10n bundles, and the server's messages) follow `locale`.
- */
-function writeLanguagePackStub(extensionsDir, userData, locale) {
-  const id = `mobileconfig-test.language-pack-stub-${locale}`;
-  const dir = path.join(extensionsDir, `${id}-0.0.1`);
-  const translations = path.join(dir, 'translations/main.i18n.json');
-  fs.mkdirSync(path.dirname(translations), { recursive: true });
-  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
-  // The server reads the installed packs from languagepacks.json, which only an install writes: write it too.
-  fs.mkdirSync(userData, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'languagepacks.json'), JSON.stringify({
-    [locale]: { hash: `stub-${locale}`, extensions: [{ extensionIdentifier: { id }, version: '0.0.1' }], translations: { vscode: translations }, label: locale },
-  }));
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({
-    name: `language-pack-stub-${locale}`, publisher: 'mobileconfig-test', version: '0.0.1', engines: { vscode: '*' },
-    contributes: { localizations: [{ languageId: locale, languageName: locale, localizedLanguageName: locale, translations: [{ id: 'vscode', path: './translations/main.i18n.json' }] }] },
-  }));
 }
 
 /** Headless Debian chromium; playwright downloads no browser because executablePath is given. */

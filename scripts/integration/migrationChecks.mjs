@@ -1,255 +1,210 @@
-// Asserted UI checks of the migration path as an administrator walks it (issue 13, items 1-4 and 7): the
-// alongside copy's names, a refused export's reasons, the live portal-name index, the signed file's embedded
-// view, a legacy-only export. Each runs in English and again under a Japanese UI (`locale: 'ja'`), where
-// every text the extension shows is looked up in its Japanese bundles, so English left over fails the check.
+// The migration's asserted UI checks (issue 13 items 6 and 8): the new-profile wizard from its first step to a
+// saved and exported file, and the certificate report's migration-status view, each in English and, on a
+// workbench started with the Japanese language-pack stub, in Japanese. Every text the checks look for comes from
+// the extension's own string tables, so a missing translation fails the Japanese pass.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  clickRow, QUICK_INPUT, QUICK_ROWS, quickOpen, runCommand, SETTLE_MS, TOAST, waitForEditorText, waitForSquiggle,
+  assertRows, clickRow, QUICK_INPUT, QUICK_ROWS, quickRows, runCommand, SETTLE_MS, TOAST, waitForEditorText,
 } from './uiCheck.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-const bundle = JSON.parse(fs.readFileSync(path.join(root, 'l10n/bundle.l10n.ja.json'), 'utf8'));
-const nls = { en: JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8')), ja: JSON.parse(fs.readFileSync(path.join(root, 'package.nls.ja.json'), 'utf8')) };
+const readJson = (file) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
 
-/** The extension's text for `key` (an l10n bundle key) in `locale`, with `{n}` filled from `args`. */
-function t(locale, key, ...args) {
-  const template = locale === 'ja' ? bundle[key] : key;
-  if (template === undefined) throw new Error(`no Japanese text for ${JSON.stringify(key)}`);
-  return template.replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] !== undefined ? String(args[Number(i)]) : m));
+/** The extension's text for `en` in `lang`: l10n bundle for client strings, package.nls for contributions. */
+export function translator(lang) {
+  if (lang !== 'ja') return { t: (s) => s, command: (key) => `Mobileconfig: ${readJson('package.nls.json')[key]}` };
+  const bundle = readJson('l10n/bundle.l10n.ja.json');
+  const nls = readJson('package.nls.ja.json');
+  const t = (s) => {
+    if (!(s in bundle)) throw new Error(`no Japanese entry for ${JSON.stringify(s)}`);
+    return bundle[s];
+  };
+  return { t, command: (key) => `Mobileconfig: ${nls[key]}` };
 }
 
-/** The fixed part of a template before its first placeholder (what a toast's text can be matched on). */
-function lead(locale, key) {
-  return t(locale, key).split(/\{\d+\}/)[0].trim();
+/** Kana or kanji: a Japanese UI string has some, an untranslated English one none. */
+const isJapanese = (s) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(s);
+
+/** Throws unless every text of `texts` is Japanese (what the extension shows under a Japanese UI). */
+function assertJapanese(texts, what) {
+  const english = texts.filter((x) => x.trim() && !isJapanese(x));
+  if (english.length > 0) throw new Error(`${what}: not Japanese: ${JSON.stringify(english)}`);
 }
 
-/** A contributed command's palette title. */
-const command = (locale, id) => `Mobileconfig: ${nls[locale][`command.${id}`]}`;
-
-/** Throws unless `text` contains each of `parts`. */
-function assertIncludes(text, parts, what) {
-  for (const part of parts) if (!text.includes(part)) throw new Error(`${what} lacks ${JSON.stringify(part)}: ${JSON.stringify(text)}`);
+/** Waits for the quick input titled with step `n` of the wizard. */
+async function waitStep(page, t, n) {
+  const title = t('New AnyConnect profile ({0}/{1})').replace('{0}', String(n)).replace('{1}', '6');
+  const locator = page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: title });
+  await locator.waitFor({ timeout: 15_000 });
+  return locator.innerText();
 }
 
-/** Under a Japanese UI, `text` must not carry the English template of `key` (an untranslated message). */
-function assertNotEnglish(locale, text, keys, what) {
-  if (locale !== 'ja') return;
-  for (const key of keys) {
-    const english = key.split(/\{\d+\}/).map((s) => s.trim()).filter((s) => s.length > 8);
-    for (const piece of english) if (text.includes(piece)) throw new Error(`${what} shows English ${JSON.stringify(piece)}: ${JSON.stringify(text)}`);
-  }
-}
+/**
+ * The wizard end to end: a Japanese profile name, every step answered, the removal-password step saying it
+ * works only on supervised devices, the save dialog proposing `<name>.mobileconfig` in the workspace, the saved
+ * file opened with an identifier that keeps the names apart; then (portal certificate) the export of that file,
+ * or (certificate placeholder) the empty PKCS#12 flagged in Problems.
+ */
+export async function checkNewProfile(page, { shoot, workspace, lang = 'en' }) {
+  const { t, command } = translator(lang);
+  const ja = lang === 'ja';
+  const name = ja ? '大阪支社 VPN 2025' : '東京本社 VPN 2025';
+  const titles = [];
+  await runCommand(page, command('command.newAnyConnectProfile'));
+  const input = page.locator(`${QUICK_INPUT} input`);
+  titles.push(await waitStep(page, t, 1));
+  await input.fill(name);
+  await input.press('Enter');
+  titles.push(await waitStep(page, t, 2));
+  const targets = await quickRows(page);
+  assertRows(targets, [t('Cisco AnyConnect'), t('recommended'), t('Cisco Legacy AnyConnect'), t('not recommended')], 'target app step');
+  if (targets.length !== 3) throw new Error(`target app step lists ${targets.length} choices: ${JSON.stringify(targets)}`);
+  if (!ja) await shoot('new-profile');
+  await clickRow(page, t('recommended'));
+  titles.push(await waitStep(page, t, 3));
+  await input.fill('vpn.example.co.jp');
+  await input.press('Enter');
+  titles.push(await waitStep(page, t, 4));
+  await clickRow(page, ja ? t('Certificate payload placeholder') : t('Certificate injected by the portal'));
+  titles.push(await waitStep(page, t, 5));
+  const removal = await quickRows(page);
+  assertRows(removal, [t('supervised devices only'), t('Unsupervised devices remove the profile without it.')], 'removal step');
+  if (ja) assertJapanese(removal, 'removal step');
+  await shoot(ja ? 'ui/ja-new-profile-removal' : 'ui/new-profile-removal');
+  await clickRow(page, t('Set a removal password'));
+  await page.locator(`${QUICK_INPUT} input[type="password"]`).waitFor({ timeout: 10_000 });
+  await input.fill('remove-me');
+  await input.press('Enter');
+  titles.push(await waitStep(page, t, 6));
+  await clickRow(page, t('No proxy'));
 
-/** Waits for a toast containing `text`; answers the export's "Replace it?" modal with Replace on the way. */
-async function exportToast(page, locale, text) {
-  const toast = page.locator(TOAST, { hasText: text }).first();
-  const replace = page.locator('.monaco-dialog-box', { hasText: lead(locale, '{0} already exists. Replace it?') || t(locale, 'Replace') });
-  await Promise.race([toast.waitFor({ timeout: 30_000 }), replace.waitFor({ timeout: 30_000 })]);
-  if (await replace.isVisible()) {
-    await replace.locator('.monaco-button', { hasText: t(locale, 'Replace') }).first().click();
-    await toast.waitFor({ timeout: 15_000 });
-  }
-  return toast;
-}
-
-async function outlineLabels(page) {
-  await runCommand(page, 'Explorer: Focus on Outline View');
-  await page.locator('.outline-pane .monaco-list-row').first().waitFor({ timeout: 30_000 });
-  return page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts();
-}
-
-/** Item 1: the alongside copy of "Cisco Legacy AnyConnect VPN" is named "Cisco AnyConnect VPN", not the legacy name. */
-async function checkMigrateNames(page, { shoot, workspace, locale }) {
-  // One file per UI language, so a pass never sees what the other left behind.
-  const name = `legacy-named-${locale}.mobileconfig`;
-  fs.copyFileSync(path.join(root, 'examples/anyconnect-legacy.mobileconfig'), path.join(workspace, name));
-  try {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 45_000 });
-    await quickOpen(page, name);
-    await waitForSquiggle(page);
-    await runCommand(page, command(locale, 'migrateAnyConnect'));
-    await clickRow(page, t(locale, 'Add a Cisco AnyConnect payload alongside each legacy one'));
-    const toast = page.locator(TOAST, { hasText: t(locale, 'AnyConnect migration:') }).first();
-    await toast.waitFor({ timeout: 15_000 });
-    let labels = [];
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline) {
-      labels = await outlineLabels(page);
-      if (labels.includes('Cisco AnyConnect VPN')) break;
-      await page.waitForTimeout(300);
-    }
-    const vpnLabels = labels.filter((l) => l.includes('VPN') && l !== labels[0]);
-    if (!labels.includes('Cisco AnyConnect VPN') || !labels.includes('Cisco Legacy AnyConnect VPN')) {
-      throw new Error(`the Outline does not tell the legacy payload and its copy apart: ${JSON.stringify(labels)}`);
-    }
-    if (new Set(vpnLabels).size !== vpnLabels.length) throw new Error(`duplicate payload names in the Outline: ${JSON.stringify(labels)}`);
-    // The copy's UserDefinedName (what the device's VPN list shows) names the new app in the UI's language;
-    // the find widget scrolls the editor to it.
-    const copyName = locale === 'ja' ? 'Example VPN (Cisco AnyConnect 用)' : 'Example VPN (Cisco AnyConnect)';
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().click();
-    await page.keyboard.press('Control+F');
-    await page.keyboard.type(copyName);
-    await page.keyboard.press('Enter');
-    await waitForEditorText(page, `<string>${copyName}</string>`);
-    await waitForEditorText(page, '<string>Cisco AnyConnect VPN</string>');
-    const toastText = await toast.innerText();
-    assertNotEnglish(locale, toastText, ['AnyConnect migration:', 'added alongside'], 'migration toast');
-    await page.waitForTimeout(SETTLE_MS);
-    await shoot('migrate-names');
-  } finally {
-    // Reverted even after a failure: a dirty editor would come back in every later page (hot exit).
-    await page.keyboard.press('Escape');
-    if (await page.locator('.tabs-container .tab.dirty', { hasText: name }).count()) {
-      await quickOpen(page, name).catch(() => {});
-      await runCommand(page, 'File: Revert File').catch(() => {});
-      await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
-    }
-    await runCommand(page, 'View: Close All Editors').catch(() => {});
-    fs.rmSync(path.join(workspace, name), { force: true });
-  }
-  return `alongside names the copy "Cisco AnyConnect VPN" next to "Cisco Legacy AnyConnect VPN" in the Outline (${locale})`;
-}
-
-/** Item 2: a refusal in standalone mode names the portal-mode problem, and "Show problems" lists and opens it. */
-async function checkExportRefused(page, { shoot, workspace, locale }) {
-  const folder = path.join(workspace, '本社 VPN');
-  const name = 'portal clash.mobileconfig';
-  fs.mkdirSync(folder, { recursive: true });
-  // The same profile name as both-apps.mobileconfig: no error in standalone mode, refused for the portal.
-  fs.copyFileSync(path.join(workspace, 'both-apps.mobileconfig'), path.join(folder, name));
-  try {
-    // Opened from the explorer: Quick Open's file index can lag behind a file written from outside.
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '本社 VPN' }).first().click({ timeout: 45_000 });
-    const fileRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await fileRow.click({ timeout: 30_000 });
-    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
-    // It has no warning to wait for: the server's code lens ("Used by: …") says it has answered.
-    await page.locator('.editor-group-container.active .codelens-decoration').first().waitFor({ timeout: 30_000 });
-    await runCommand(page, command(locale, 'exportForPortal'));
-    const toast = page.locator(TOAST, { hasText: lead(locale, 'Not exported: {0}: {1}') }).first();
-    await toast.waitFor({ timeout: 30_000 });
-    const text = await toast.innerText();
-    assertIncludes(text, ['portal-profile-name', t(locale, 'line {0}, {1}: {2}', 127, 'portal-profile-name', '').trim(), 'both-apps.mobileconfig'], 'refusal toast');
-    assertNotEnglish(locale, text, ['1 error in portal mode: {0}', 'Not exported: {0}: {1}', 'is also used by'], 'refusal toast');
-    await page.waitForTimeout(SETTLE_MS);
-    await shoot('export-refused');
-    await toast.locator('.monaco-button', { hasText: t(locale, 'Show problems') }).first().click();
-    await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: t(locale, 'Problems that block the export (portal mode)') }).waitFor({ timeout: 15_000 });
-    const rows = await page.locator(QUICK_ROWS).allInnerTexts();
-    if (rows.length !== 1) throw new Error(`the quick pick lists ${rows.length} problems: ${JSON.stringify(rows)}`);
-    assertIncludes(rows[0], ['portal-profile-name', t(locale, '{0}, line {1}', `本社 VPN/${name}`, 127)], 'problem row');
-    await page.waitForTimeout(300);
-    await shoot('export-refused-problems');
-    await clickRow(page, 'portal-profile-name');
-    // The pick selects the problem's line in the source.
-    await page.locator('.statusbar-item', { hasText: /Ln 127, Col \d+ \(\d+ selected\)/ }).first().waitFor({ timeout: 10_000 });
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
-  return `a refused export names portal-profile-name at line 127 and its quick pick opens that line (${locale})`;
-}
-
-const indexProfile = (name) => `<?xml version="1.0" encoding="UTF-8"?>
-<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
-<plist version="1.0">
-<dict>
-    <key>PayloadContent</key>
-    <array/>
-    <key>PayloadDisplayName</key>
-    <string>${name}</string>
-    <key>PayloadIdentifier</key>
-    <string>com.example.index.${Math.random().toString(36).slice(2, 8)}</string>
-    <key>PayloadType</key>
-    <string>Configuration</string>
-    <key>PayloadUUID</key>
-    <string>${crypto.randomUUID().toUpperCase()}</string>
-    <key>PayloadVersion</key>
-    <integer>1</integer>
-</dict>
-</plist>
-`;
-
-/** Item 3: in portal mode the name clash follows files created, renamed and deleted on disk, with decoded paths. */
-async function checkPortalIndex(page, { shoot, workspace, locale }) {
-  const settings = path.join(workspace, '.vscode/settings.json');
-  const folder = path.join(workspace, '本社 VPN');
-  const own = path.join(workspace, 'index-a.mobileconfig');
-  const row = (text) => page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
-  fs.mkdirSync(path.dirname(settings), { recursive: true });
-  fs.writeFileSync(settings, JSON.stringify({ 'mobileconfig.mode': 'portal' }));
-  fs.writeFileSync(own, indexProfile('Integration Index'));
-  try {
-    // A file written from outside reaches Quick Open's index through the file watcher, which can take a while.
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'index-a.mobileconfig' }).first().waitFor({ timeout: 45_000 });
-    await quickOpen(page, 'index-a.mobileconfig');
+  // code-server's save dialog is the workbench's own path input, filled with the proposed file.
+  await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: t('Save the new profile') }).waitFor({ timeout: 15_000 });
+  const fileName = `${name}.mobileconfig`;
+  await page.waitForFunction(({ sel, end }) => document.querySelector(sel)?.value.endsWith(end), { sel: `${QUICK_INPUT} input`, end: `/${fileName}` }, { timeout: 10_000 });
+  const proposed = await input.inputValue();
+  if (proposed !== `${workspace}/${fileName}`) throw new Error(`the save dialog proposes ${JSON.stringify(proposed)}`);
+  // The workbench's own dialog labels its button OK whatever saveLabel says; Enter accepts the path.
+  await input.press('Enter');
+  await page.locator(`.tabs-container .tab.active[aria-label*="${fileName}"]`).first().waitFor({ timeout: 15_000 });
+  const text = await waitForEditorText(page, '.vpn-2025-');
+  if (!fs.existsSync(path.join(workspace, fileName))) throw new Error(`${fileName} was not written to the workspace`);
+  if (await page.locator('.tabs-container .tab.active.dirty').count() > 0) throw new Error('the saved profile is dirty');
+  if (ja) {
+    assertJapanese(titles, 'wizard step titles');
+    if (!text.includes('VPN 用 ID 証明書')) throw new Error(`the profile's text is not Japanese: ${JSON.stringify(text.slice(0, 400))}`);
+    // The stub language pack translates nothing of the workbench itself: its own commands keep English titles.
     await runCommand(page, 'Problems: Focus on Problems View');
-    await page.waitForTimeout(1500);
-    if (await row('portal-profile-name').isVisible()) throw new Error('portal-profile-name before any clash');
-    fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'index b.mobileconfig'), indexProfile('Integration Index'));
-    await row('本社 VPN/index b.mobileconfig').waitFor({ timeout: 30_000 });
-    const text = await row('portal-profile-name').innerText();
-    assertNotEnglish(locale, text, ['is also used by {1}: uploading replaces the registered profile of that name.'], 'portal-profile-name');
-    if (/%[0-9A-F]{2}/i.test(text)) throw new Error(`percent-encoded path in ${JSON.stringify(text)}`);
-    await page.waitForTimeout(500);
-    await shoot('portal-index-clash');
-    fs.renameSync(path.join(folder, 'index b.mobileconfig'), path.join(folder, 'index c.mobileconfig'));
-    await row('本社 VPN/index c.mobileconfig').waitFor({ timeout: 30_000 });
-    if (await row('index b.mobileconfig').isVisible()) throw new Error('the renamed file is still listed under its old name');
-    fs.rmSync(folder, { recursive: true, force: true });
-    await row('portal-profile-name').waitFor({ state: 'detached', timeout: 30_000 });
-    await page.waitForTimeout(500);
-    await shoot('portal-index-deleted');
-  } finally {
-    fs.rmSync(folder, { recursive: true, force: true });
-    fs.rmSync(own, { force: true });
-    fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+    const row = page.locator('.markers-panel .monaco-list-row', { hasText: 'payload-certificate-empty' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    const message = await row.innerText();
+    if (!message.includes('PayloadContent が空です')) throw new Error(`the empty PKCS#12 problem is not in Japanese: ${JSON.stringify(message)}`);
+    await page.waitForTimeout(SETTLE_MS);
+    await shoot('ui/ja-new-profile-saved');
+    return `the Japanese wizard saves "${fileName}" with Japanese text, and Problems flags its empty PKCS#12 in Japanese`;
   }
-  return `portal mode: the name clash appears on create, follows a rename and goes on delete, path decoded (${locale})`;
-}
-
-/** Item 4: the embedded view has its own tab name, and exporting unsigned from its title bar works. */
-async function checkSignedExport(page, { shoot, locale }) {
-  await quickOpen(page, 'signed.mobileconfig');
-  const notice = page.locator(TOAST, { hasText: lead(locale, '{0} is signed (CMS). The portal needs profiles unsigned; the signature is not verified here.') || 'CMS' }).first();
-  await notice.waitFor({ timeout: 30_000 });
-  await notice.locator('.monaco-button', { hasText: t(locale, 'Show embedded plist') }).first().click();
-  const viewName = `signed ${t(locale, '(embedded plist)')}.mobileconfig`;
-  await page.locator('.tabs-container .tab.active', { hasText: viewName }).first().waitFor({ timeout: 15_000 });
-  const tabs = await page.locator('.tabs-container .tab .label-name').allInnerTexts();
-  if (new Set(tabs).size !== tabs.length) throw new Error(`two tabs share a name: ${JSON.stringify(tabs)}`);
-  await waitForEditorText(page, '<plist');
+  // The portal-certificate choice explains portal mode and offers to open the setting (it changes nothing itself).
+  await page.locator(TOAST, { hasText: t('Open the mode setting') }).first().waitFor({ timeout: 15_000 });
+  await page.waitForTimeout(SETTLE_MS);
+  await shoot('ui/new-profile-saved');
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await page.locator(`.editor-group-container.active .editor-actions [aria-label*="${nls[locale]['command.exportUnsigned']}"]`).first().click();
-  const toast = await exportToast(page, locale, lead(locale, 'Exported {0} to {1}: {2}') || 'export/');
-  const text = await toast.innerText();
-  assertIncludes(text, ['export/Integration Signed.mobileconfig', t(locale, 'The signature was removed.')], 'export toast');
-  assertNotEnglish(locale, text, ['Exported {0} to {1}: {2}', 'The signature was removed.'], 'export toast');
+  await runCommand(page, command('command.exportForPortal'));
+  const done = page.locator(TOAST, { hasText: 'Exported' }).first();
+  await done.waitFor({ timeout: 30_000 });
+  const toast = await done.innerText();
+  if (!toast.includes(`export/${fileName}`)) throw new Error(`the export notification does not name export/${fileName}: ${JSON.stringify(toast)}`);
+  if (!fs.existsSync(path.join(workspace, 'export', fileName))) throw new Error(`export/${fileName} was not written`);
   await page.waitForTimeout(SETTLE_MS);
-  await shoot('signed-export');
-  return `the embedded view's tab is "${viewName}" and its title-bar export writes the unsigned file (${locale})`;
+  await shoot('ui/new-profile-exported');
+  return `the wizard saves "${fileName}" (identifier ${/jp\.co\.example\.vpn\.vpn-2025-[0-9a-f]{8}/.exec(text)?.[0]}), says the removal password needs supervision, and the file exports`;
 }
 
-/** Item 7: a legacy-only export warns that Cisco AnyConnect users get no VPN, and offers the migration. */
-async function checkLegacyOnlyExport(page, { shoot, locale }) {
-  await quickOpen(page, 'legacy-only.mobileconfig');
-  await waitForSquiggle(page);
-  await runCommand(page, command(locale, 'exportForPortal'));
-  const warning = t(locale, 'Its VPN payloads serve only Cisco Legacy AnyConnect: users of the Cisco AnyConnect app get no VPN from it.');
-  const toast = await exportToast(page, locale, warning);
-  await toast.locator('.monaco-button', { hasText: t(locale, 'Migrate AnyConnect payloads…') }).first().waitFor({ timeout: 5_000 });
-  if (!(await toast.locator('.codicon-warning').count())) throw new Error('the legacy-only export is not a warning');
-  await page.waitForTimeout(SETTLE_MS);
-  await shoot('export-legacy-only');
-  return `a legacy-only export warns and offers the migration (${locale})`;
+/** Opens the report command's file dialog and analyses `csv` (a path in the workspace). */
+async function analyze(page, command, t, csv) {
+  await runCommand(page, command('command.analyzeCertificateReport'));
+  const input = page.locator(`${QUICK_INPUT} input`);
+  await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: t('Certificate report (CSV) from the portal') }).waitFor({ timeout: 15_000 });
+  // The dialog sets its input to the folder once it has listed it; a path typed before that is overwritten.
+  await page.locator(QUICK_ROWS, { hasText: path.basename(csv) }).first().waitFor({ timeout: 15_000 });
+  await page.waitForFunction((sel) => document.querySelector(sel)?.value.endsWith('/'), `${QUICK_INPUT} input`, { timeout: 10_000 });
+  await input.fill(csv);
+  await page.waitForTimeout(300);
+  if (await input.inputValue() !== csv) throw new Error(`the file dialog replaced the typed path with ${JSON.stringify(await input.inputValue())}`);
+  await page.locator(`${QUICK_INPUT} .monaco-button`, { hasText: t('Analyze') }).first().click();
 }
 
-/** The checks, in the order they run (run-integration.mjs runs them once per UI language). */
-export const migrationChecks = [
-  { name: 'migrate-names', shots: ['migrate-names'], title: 'alongside migration names the copy after the new app', run: checkMigrateNames },
-  { name: 'export-refused', shots: ['export-refused', 'export-refused-problems'], title: 'refused export: reasons and problem list', run: checkExportRefused },
-  { name: 'portal-index', shots: ['portal-index-clash', 'portal-index-deleted'], title: 'portal names follow the disk', run: checkPortalIndex },
-  { name: 'signed-export', shots: ['signed-export'], title: 'signed profile: own tab name, unsigned export from the view', run: checkSignedExport },
-  { name: 'export-legacy-only', shots: ['export-legacy-only'], title: 'legacy-only export warns and offers migration', run: checkLegacyOnlyExport },
+/** The report's webview: the workbench hosts it in an iframe whose inner #active-frame holds the page. */
+const reportFrame = (page) => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+
+/**
+ * The certificate report on a migration CSV: per-device status (one certificate to revoke, two devices with
+ * several certificates, two without a profile, one legacy-only, the stray-quote line named), headers on one line,
+ * a link that opens the workspace profile, the revoke list saved as CSV, closing without a save prompt, and a
+ * second run that shows only its own file.
+ */
+export async function checkReport(page, { shoot, workspace, lang = 'en' }) {
+  const { t, command } = translator(lang);
+  const ja = lang === 'ja';
+  const count = (s, n) => t(s).replace('{0}', String(n));
+  await analyze(page, command, t, `${workspace}/certificates-migration.csv`);
+  const view = reportFrame(page);
+  await view.locator('h2', { hasText: count('Certificates to revoke ({0})', 1) }).first().waitFor({ timeout: 30_000 });
+  for (const [heading, n] of [['Devices holding several certificates ({0})', 2], ['No profile applied ({0}): migration path B', 2], ['Profile serves only Cisco Legacy AnyConnect ({0})', 1]]) {
+    await view.locator('h2', { hasText: count(heading, n) }).first().waitFor({ timeout: 5_000 });
+  }
+  await view.locator('#revoke td', { hasText: 'tanaka-old' }).first().waitFor({ timeout: 5_000 });
+  const bad = await view.locator('.bad-lines').first().innerText();
+  if (!bad.includes('8')) throw new Error(`the malformed line 8 is not named: ${JSON.stringify(bad)}`);
+  const monthEnd = await view.locator('.month-end').first().innerText();
+  if (!/\d+/.test(monthEnd)) throw new Error(`no days left until month-end: ${JSON.stringify(monthEnd)}`);
+  // No header wraps: each is one line high (the cells scroll sideways instead).
+  const tall = await view.locator('th').evaluateAll((ths) => ths.filter((th) => th.getBoundingClientRect().height > 2.2 * parseFloat(getComputedStyle(th).lineHeight || '16')).map((th) => th.textContent));
+  if (tall.length > 0) throw new Error(`headers wrap: ${JSON.stringify(tall)}`);
+  if (ja) {
+    const shown = await view.locator('h1, h2, p, button, th').evaluateAll((els) => els.map((e) => e.textContent ?? ''));
+    // Column names and values come from the CSV itself; everything the extension wrote is Japanese.
+    const csvColumns = ['AuthID種別', 'AuthID', 'Common Name', '構成プロファイル名', '状態', '発行日'];
+    assertJapanese(shown.filter((x) => !csvColumns.includes(x.trim()) && x.trim() !== 'Cisco AnyConnect'), 'report page');
+  }
+  await page.waitForTimeout(SETTLE_MS);
+  await shoot(ja ? 'ui/ja-report' : 'ui/report');
+  if (!ja) await shoot('report');
+
+  // A file link opens the workspace profile beside the report.
+  await view.locator('a.open', { hasText: 'both-apps.mobileconfig' }).first().click();
+  await page.locator('.tabs-container .tab[aria-label*="both-apps.mobileconfig"]').first().waitFor({ timeout: 15_000 });
+
+  // The revoke list: a save dialog proposing `<report>-revoke.csv` beside the report.
+  await view.locator('#save-revoke').first().click();
+  await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: t('Save the revoke list') }).waitFor({ timeout: 15_000 });
+  const revokeFile = `${workspace}/certificates-migration-revoke.csv`;
+  await page.waitForFunction(({ sel, end }) => document.querySelector(sel)?.value === end, { sel: `${QUICK_INPUT} input`, end: revokeFile }, { timeout: 10_000 });
+  await page.locator(`${QUICK_INPUT} input`).press('Enter');
+  await page.locator(TOAST, { hasText: t('Revoke list saved: {0}').replace('{0}', '') }).first().waitFor({ timeout: 15_000 });
+  const revoke = fs.readFileSync(revokeFile, 'utf8');
+  if (revoke.split('\r\n').filter(Boolean).length !== 2 || !revoke.includes('tanaka-old')) throw new Error(`revoke list: ${JSON.stringify(revoke)}`);
+  await page.waitForTimeout(SETTLE_MS);
+  if (!ja) await shoot('ui/report-revoke-saved');
+
+  // A second run replaces the first: one report tab, showing only the second file.
+  await analyze(page, command, t, `${workspace}/certificates-utf8.csv`);
+  await view.locator('h1', { hasText: 'certificates-utf8.csv' }).first().waitFor({ timeout: 30_000 });
+  if (await view.locator('td', { hasText: 'tanaka' }).count() > 0) throw new Error('the second run shows the first run\'s rows');
+  const reportTabs = await page.locator('.tabs-container .tab', { hasText: t('Certificate report: {0}').replace('{0}', '') }).count();
+  if (reportTabs !== 1) throw new Error(`${reportTabs} report tabs after the second run`);
+  await page.waitForTimeout(SETTLE_MS);
+  if (!ja) await shoot('ui/report-second-run');
+
+  // Closing asks nothing: the report is a view, not a document to save.
+  await runCommand(page, 'View: Close All Editors');
+  await page.waitForTimeout(500);
+  if (await page.locator('.monaco-dialog-box').isVisible().catch(() => false)) throw new Error('closing the report asked something');
+  return `the report shows the per-device migration status${ja ? ' in Japanese' : ''}, links the profiles, saves the revoke list, and a second run replaces it`;
+}
+
+/** The checks run on the Japanese workbench (the language-pack stub), with their screenshots. */
+export const japaneseChecks = [
+  { name: 'ja-new-profile', shots: ['ui/ja-new-profile-removal', 'ui/ja-new-profile-saved'], title: 'Japanese UI: the wizard', run: (page, o) => checkNewProfile(page, { ...o, lang: 'ja' }) },
+  { name: 'ja-report', shots: ['ui/ja-report'], title: 'Japanese UI: the certificate report', run: (page, o) => checkReport(page, { ...o, lang: 'ja' }) },
 ];

@@ -3,6 +3,7 @@
 // Then the preview check and one check per command (for the README's screenshots).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { checkNewProfile, checkReport } from './migrationChecks.mjs';
 
 const FIXTURE = 'duplicate-uuid.mobileconfig';
 
@@ -180,24 +181,6 @@ export async function waitForSquiggle(page) {
   await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ timeout: 30_000 });
 }
 
-async function checkNewProfile(page, { shoot }) {
-  await runCommand(page, 'Mobileconfig: New AnyConnect profile…');
-  const input = page.locator(`${QUICK_INPUT} input`);
-  await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: '(1/6)' }).waitFor({ timeout: 15_000 });
-  await input.fill('Demo VPN');
-  await input.press('Enter');
-  await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: '(2/6)' }).waitFor({ timeout: 15_000 });
-  const rows = await quickRows(page);
-  assertRows(rows, ['Cisco AnyConnect', 'recommended', 'Cisco Legacy AnyConnect', 'Cisco AnyConnect and Cisco Legacy AnyConnect', 'not recommended'], 'target app step');
-  if (rows.length !== 3) throw new Error(`target app step lists ${rows.length} choices: ${JSON.stringify(rows)}`);
-  await shoot('new-profile');
-  await page.keyboard.press('Escape');
-  await page.locator(QUICK_INPUT).waitFor({ state: 'hidden', timeout: 10_000 });
-  await page.waitForTimeout(300);
-  if (await page.locator('.tabs-container .tab').count() > 0) throw new Error('Esc left an editor open');
-  return 'the wizard lists the three target apps at step 2/6, and Esc leaves nothing open';
-}
-
 async function checkMigrate(page, { shoot, workspace }) {
   await quickOpen(page, 'legacy-only.mobileconfig');
   await waitForSquiggle(page);
@@ -259,32 +242,6 @@ async function checkExport(page, { shoot }) {
   return 'export reports the written file and the apps it covers';
 }
 
-async function checkReport(page, { shoot, workspace }) {
-  await runCommand(page, 'Mobileconfig: Analyze certificate report (CSV)…');
-  // code-server has no native dialog: showOpenDialog is the workbench's own path input.
-  const input = page.locator(`${QUICK_INPUT} input`);
-  await page.locator(`${QUICK_INPUT} .quick-input-title`, { hasText: 'Certificate report' }).waitFor({ timeout: 15_000 });
-  // The dialog sets its input to the folder once it has listed it; a path typed before that is overwritten.
-  await page.locator(QUICK_ROWS, { hasText: 'certificates-utf8.csv' }).first().waitFor({ timeout: 15_000 });
-  await page.waitForFunction((sel) => document.querySelector(sel)?.value.endsWith('/'), `${QUICK_INPUT} input`, { timeout: 10_000 });
-  const csv = `${workspace}/certificates-utf8.csv`;
-  await input.fill(csv);
-  await page.waitForTimeout(300);
-  if (await input.inputValue() !== csv) throw new Error(`the file dialog replaced the typed path with ${JSON.stringify(await input.inputValue())}`);
-  await page.locator(`${QUICK_INPUT} .monaco-button`, { hasText: 'Analyze' }).first().click();
-  const preview = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  await preview.locator('h2', { hasText: 'migration path B' }).first().waitFor({ timeout: 30_000 });
-  await preview.locator('td', { hasText: 'RA operated by KDDI Corporation' }).first().waitFor({ timeout: 10_000 });
-  await preview.locator('h2', { hasText: 'Integration Both Apps' }).first().waitFor({ timeout: 10_000 });
-  await page.waitForTimeout(SETTLE_MS);
-  await shoot('report');
-  // The report is an untitled Markdown document: close it without saving.
-  await runCommand(page, 'View: Close All Editors');
-  const dontSave = page.locator('.monaco-dialog-box .monaco-button', { hasText: "Don't Save" }).first();
-  if (await dontSave.isVisible({ timeout: 3_000 }).catch(() => false)) await dontSave.click();
-  return 'the report lists the path-B certificates (RA operated by KDDI Corporation) and the applied profiles';
-}
-
 async function checkSigned(page, { shoot }) {
   await quickOpen(page, 'signed.mobileconfig');
   const notice = page.locator(TOAST, { hasText: 'is signed (CMS)' }).first();
@@ -313,10 +270,10 @@ async function checkSigned(page, { shoot }) {
 
 /** The per-command checks, in the order they run; `shots` names the screenshots each one saves. */
 export const commandChecks = [
-  { name: 'new-profile', shots: ['new-profile'], title: 'New AnyConnect profile: the target app step', run: checkNewProfile },
+  { name: 'new-profile', shots: ['new-profile', 'ui/new-profile-removal', 'ui/new-profile-saved', 'ui/new-profile-exported'], title: 'New AnyConnect profile: every step, saved to a file, exported', run: checkNewProfile },
   { name: 'migrate', shots: ['migrate'], title: 'Migrate AnyConnect payloads: choices, replace, revert', run: checkMigrate },
   { name: 'quick-fix', shots: ['quick-fix'], title: 'quick fix menu on a legacy payload', run: checkQuickFix },
   { name: 'export', shots: ['export'], title: 'Export for portal upload: the report notification', run: checkExport },
-  { name: 'report', shots: ['report'], title: 'Analyze certificate report: the rendered report', run: checkReport },
+  { name: 'report', shots: ['report', 'ui/report', 'ui/report-revoke-saved', 'ui/report-second-run'], title: 'Analyze certificate report: the migration status view', run: checkReport },
   { name: 'signed', shots: ['signed-notice', 'signed-view'], title: 'signed profile: notice and embedded plist', run: checkSigned },
 ];

@@ -8,7 +8,7 @@ import * as asn1js from 'asn1js';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService, ParsedDocument, ServiceSettings } from './service';
-import { buildExport, ExportOutcome } from './service/features/exportProfile';
+import { buildExport, ExportOutcome, exportFileName } from './service/features/exportProfile';
 import { buildNewProfile, NewProfileOptions } from './service/features/newProfile';
 import { readSignedProfile, SignedContent } from './service/features/signed';
 import { ProfileSummary, summarizeProfile } from './service/features/summary';
@@ -90,7 +90,11 @@ export function registerCustomRequests(ctx: RequestContext): void {
     return buildExport(parsed.model, service.validate(parsed, s), fallback, params.wasSigned === true);
   });
 
-  connection.onRequest(NewProfileRequest, (params: NewProfileOptions): NewProfileResult => ({ text: buildNewProfile(params, newUuid) }));
+  connection.onRequest(NewProfileRequest, (params: NewProfileOptions): NewProfileResult => ({
+    text: buildNewProfile(params, newUuid),
+    // The export's own file-name rule, so the saved profile and its later export carry the same name.
+    fileName: exportFileName(params.name, 'profile'),
+  }));
 
   connection.onRequest<SignedContentResult, void>(SignedContentRequest, (params: SignedContentParams): SignedContentResult =>
     readSignedProfile(new Uint8Array(Buffer.from(params.base64, 'base64')), readCms));

@@ -66,6 +66,8 @@ export interface ExportProfileParams {
 export const NewProfileRequest = 'mobileconfig/newProfile';
 export interface NewProfileResult {
   text: string;
+  /** A file name for the profile (`<profile name>.mobileconfig`, made safe for every file system). */
+  fileName: string;
 }
 
 /** Custom request: the embedded plist of a CMS-signed profile (file bytes in base64). Signatures are not verified. */

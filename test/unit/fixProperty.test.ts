@@ -1,6 +1,6 @@
 /**
- * The quick-fix property of issue 3 on real inputs, not mutations: on every fixture and every real-world
- * corpus profile, each offered quick fix (and source action) applies cleanly, changes something, and adds
+ * The quick-fix property of issue 3 on real inputs, not mutations: on every fixture (the real-world corpus in
+ * corpus.test.ts), each offered quick fix (and source action) applies cleanly, changes something, and adds
  * no XML/plist error nor any error the file did not have (scripts/hostile/check.ts does the checking).
  */
 import { buildModel } from '../../server/src/service/model';
@@ -13,19 +13,17 @@ import { decodeBytes, getRule, parsePlist, resolveSettings } from '../../server/
 import { runRules } from '../../server/src/service/features/diagnostics';
 import { FIXTURES } from './ruleHarness';
 
-const CORPUS = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'real-world');
-
 function files(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
   return fs.readdirSync(dir).filter((f) => /\.(mobileconfig|plist)$/.test(f)).sort().map((f) => path.join(dir, f));
 }
 
-describe('every offered fix on fixtures and the corpus', function () {
+describe('every offered fix on fixtures', function () {
   this.timeout(120000);
-  for (const [label, dir] of [['rule fixtures', path.join(FIXTURES, 'rules')], ['feature fixtures', path.join(FIXTURES, 'features')], ['clean fixtures', path.join(FIXTURES, 'clean')], ['real-world corpus', CORPUS]] as const) {
+  for (const [label, dir] of [['rule fixtures', path.join(FIXTURES, 'rules')], ['feature fixtures', path.join(FIXTURES, 'features')], ['clean fixtures', path.join(FIXTURES, 'clean')], ['errata fixtures', path.join(FIXTURES, 'errata')]] as const) {
     it(`applies cleanly and adds no error: ${label}`, function () {
       const list = files(dir);
-      if (list.length === 0) this.skip();
+      assert.ok(list.length > 0, `no fixtures in ${dir}`);
       const problems: string[] = [];
       for (const file of list) {
         const text = decodeBytes(fs.readFileSync(file));

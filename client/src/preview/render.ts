@@ -99,14 +99,6 @@ function appsSummary(summary: ProfileSummary, t: Translate): string {
 /** The whole preview document for one summary. */
 export function renderPreview(summary: ProfileSummary, options: RenderOptions): string {
   const { t } = options;
-  const csp = [
-    "default-src 'none'",
-    `style-src ${options.cspSource}`,
-    `script-src 'nonce-${options.nonce}'`,
-    `img-src ${options.cspSource}`,
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
   const title = summary.name || options.fileName;
   const removal = summary.removal.hasPassword ? t('Removal needs a password')
     : summary.removal.disallowed ? t('Users cannot remove it') : t('Users can remove it');
@@ -126,17 +118,34 @@ export function renderPreview(summary: ProfileSummary, options: RenderOptions): 
   const body = `<header class="profile"><h1>${escapeHtml(title)}</h1>${noteHtml}${appsSummary(summary, t)}<table class="details"><tbody>${header}</tbody></table></header>`
     + problemsSection(summary.problems, t)
     + `<section class="payloads">${summary.payloads.map((p) => payloadCard(p, t)).join('')}</section>`;
+  return webviewPage(options, { lang: t('en'), title, body, bodyAttributes: ` data-version="${summary.version}"`, images: true });
+}
+
+/**
+ * A webview page under the strict CSP every page of the extension uses: nothing loads but the webview's own
+ * stylesheet (and images, when asked), and only the nonce'd script runs. `body` is HTML its caller escaped.
+ */
+export function webviewPage(options: Pick<RenderOptions, 'nonce' | 'cspSource' | 'styleUri' | 'scriptUri'>,
+  page: { lang: string; title: string; body: string; bodyAttributes?: string; images?: boolean }): string {
+  const csp = [
+    "default-src 'none'",
+    `style-src ${options.cspSource}`,
+    `script-src 'nonce-${options.nonce}'`,
+    ...(page.images ? [`img-src ${options.cspSource}`] : []),
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(t('en'))}">
+<html lang="${escapeHtml(page.lang)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(page.title)}</title>
 </head>
-<body data-version="${summary.version}">
-${body}
+<body${page.bodyAttributes ?? ''}>
+${page.body}
 <script nonce="${escapeHtml(options.nonce)}" src="${escapeHtml(options.scriptUri)}"></script>
 </body>
 </html>

@@ -1,7 +1,8 @@
 /**
  * The client features of issue 5 through the real commands in the workbench: the preview's webview reports
  * its badges back and follows an edit; export writes the golden file and refuses a broken profile; the
- * wizard, driven through every step, yields a profile with zero errors, and Esc leaves nothing behind.
+ * wizard, driven through every step, saves a profile whose only error is its empty PKCS#12 placeholder, and Esc
+ * leaves nothing behind.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -80,30 +81,60 @@ describe('mobileconfig client features', () => {
     fs.rmSync(exportDir, { recursive: true, force: true });
   });
 
-  it('builds a profile with zero errors through every wizard step, and Esc leaves nothing', async () => {
+  it('saves the wizard\'s profile to a file named by the caller, flags only the empty PKCS#12, and Esc leaves nothing', async () => {
     const { client } = await api();
-    const untitled = () => vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'untitled').length;
-    const before = untitled();
+    const target = fixturePath('Wizard Profile.mobileconfig');
+    fs.rmSync(target, { force: true });
+    const opened = () => vscode.workspace.textDocuments.length;
+    const before = opened();
     const cancelled = await vscode.commands.executeCommand('mobileconfig.newAnyConnectProfile', { answers: ['Cancelled', 'new', null] });
     assert.equal(cancelled, undefined);
-    assert.equal(untitled(), before, 'Esc opened a document');
+    assert.equal(opened(), before, 'Esc opened a document');
 
     const document = await vscode.commands.executeCommand<vscode.TextDocument>('mobileconfig.newAnyConnectProfile', {
       answers: ['Wizard Profile', 'both', 'https://vpn.example.com/staff', 'certificate-payload', 'set', 'remove-me',
         'manual', 'proxy.example.com', '8080', 'proxyuser', 'proxy-pass'],
+      saveTo: target,
     });
     try {
       assert.equal(document.languageId, 'mobileconfig');
-      assert.equal(document.uri.scheme, 'untitled');
+      assert.equal(document.uri.scheme, 'file');
+      assert.equal(document.uri.fsPath, target);
+      assert.equal(document.isDirty, false);
+      assert.equal(fs.readFileSync(target, 'utf8'), document.getText());
       const summary = await waitFor('the server to summarise the new profile', async () =>
         (await client.sendRequest<ProfileSummary | null>('mobileconfig/profileSummary', { uri: document.uri.toString() })) ?? undefined);
       assert.equal(summary.name, 'Wizard Profile');
       assert.deepEqual(summary.apps, { new: ['Wizard Profile'], legacy: ['Wizard Profile (Legacy)'] });
-      assert.deepEqual(summary.problems.filter((p) => p.severity === 'error').map((p) => p.message), []);
+      // The placeholder certificate is empty until the administrator fills it in.
+      assert.deepEqual(summary.problems.filter((p) => p.severity === 'error').map((p) => p.code), ['payload-certificate-empty']);
       assert.equal(summary.payloads.find((p) => p.vpn?.app === 'new')?.vpn?.proxies.kind, 'manual');
     } finally {
       await vscode.window.showTextDocument(document);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      fs.rmSync(target, { force: true });
     }
+  });
+
+  it('shows the certificate report in a fresh read-only view per run, with the migration status per device', async () => {
+    const { reportState } = await api();
+    const csv = vscode.Uri.file(fixturePath('certificates-migration.csv'));
+    const first = await vscode.commands.executeCommand<ReturnType<typeof reportState>>('mobileconfig.analyzeCertificateReport', csv);
+    assert.ok(first, 'the report was shown');
+    const s = first.status;
+    assert.equal(s.deviceColumn, 'AuthID');
+    assert.deepEqual(s.revoke.map((c) => c.commonName), ['tanaka-old']);
+    assert.deepEqual(s.devices.filter((d) => d.several).map((d) => d.id), ['351234000000011', '351234000000033']);
+    assert.deepEqual(s.pathB.map((c) => c.commonName), ['tanaka-old', 'ito-old']);
+    assert.deepEqual(s.legacyOnly.map((c) => c.commonName), ['suzuki-old']);
+    assert.match(first.html, /data-uri="file:[^"]*both-apps\.mobileconfig"/);
+    assert.match(first.html, /unclosed quote\): 8\. /);
+    // No text document stands for the report: nothing to save, nothing asks on close.
+    assert.equal(vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'untitled'), false);
+    const second = await vscode.commands.executeCommand<ReturnType<typeof reportState>>('mobileconfig.analyzeCertificateReport', vscode.Uri.file(fixturePath('certificates-utf8.csv')));
+    assert.ok(second && second !== first);
+    assert.equal(second.source, 'certificates-utf8.csv');
+    assert.doesNotMatch(second.html, /tanaka/, 'nothing of the first run is left');
+    assert.equal(reportState(), second);
   });
 });

@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
-  catalogSource, getCommonPayloadSchema, getKnownPayloadTypes, getMemberKey, getOverlayProblems, getPayloadSchema,
-  getTopLevelSchema, isKnownPayloadType, lookupKey, lookupTopLevelKey, mergeOS,
+  catalogRelease, catalogSource, getCommonPayloadSchema, getKnownPayloadTypes, getMemberKey, getOverlayProblems, getPayloadSchema,
+  getRemovedKeyRelease, getRemovedPayloadRelease, getTopLevelSchema, isKnownPayloadType, lookupKey, lookupTopLevelKey, mergeOS,
 } from '../../../server/src/service/catalog';
 import { catalogData } from '../../../server/src/service/catalog/catalogData';
 
@@ -25,6 +25,19 @@ describe('catalog accessor', () => {
     assert.ok(!isKnownPayloadType('toString'));
     assert.equal(getPayloadSchema('com.example.unknown'), undefined);
     assert.match(catalogSource, /apple\/device-management/);
+  });
+
+  it("holds Apple's release 27: watchOS, new keys, renamed files, and what 26 and 27 removed", () => {
+    assert.equal(catalogRelease, '27');
+    assert.equal(lookupKey('com.apple.applicationaccess', ['allowSiriAI'])?.key.type, 'boolean');
+    assert.ok(getPayloadSchema('com.apple.applicationaccess')?.os?.watchOS, 'watchOS availability');
+    assert.ok(getPayloadSchema('com.apple.MCX')?.files.includes('com.apple.MCX(Mobility).yaml'));
+    assert.ok(!isKnownPayloadType('com.apple.SoftwareUpdate'));
+    assert.equal(getRemovedPayloadRelease('com.apple.SoftwareUpdate'), '27');
+    assert.equal(getRemovedKeyRelease('com.apple.system.logging', ['Processes']), '27');
+    assert.equal(getRemovedPayloadRelease('com.apple.vpn.managed'), undefined);
+    assert.equal(getRemovedPayloadRelease('toString'), undefined);
+    assert.equal(getRemovedKeyRelease('com.apple.system.logging', ['Subsystems']), undefined);
   });
 
   it('gives the VPN payload its facts and documentation link', () => {
@@ -73,7 +86,8 @@ describe('catalog accessor', () => {
     assert.equal(lookupKey(VPN, ['IPSec', 'OnDemandRules', '*'])?.key, lookupKey(VPN, ['VPN', 'OnDemandRules', '*'])?.key);
     // Home Screen Layout nests icons in folder pages in icons, without end.
     const deep = lookupKey('com.apple.homescreenlayout', ['Dock', '0', 'Pages', '0', '0', 'Pages', '0', '0', 'Type'])?.key;
-    assert.deepEqual(deep?.values, ['App', 'Folder', 'WebClip']);
+    // Release 18.1 listed `App`; Apple's example and Apple Configurator write `Application`, which release 27 lists.
+    assert.deepEqual(deep?.values, ['Application', 'Folder', 'WebClip']);
   });
 
   it('falls back to the common payload keys, the payload own definition first', () => {
@@ -107,19 +121,25 @@ describe('catalog accessor', () => {
       assert.deepEqual(getOverlayProblems(), []);
     });
 
-    it('adds the VPN keys Apple omits, marked as ours', () => {
-      const raw = catalogData.payloads[VPN].keys.find((k) => k.name === 'VPN');
-      assert.ok(!raw?.keys?.some((k) => k.name === 'RemoteAddress'), "Apple's schema now has VPN.RemoteAddress: drop it from the overlay");
+    it("takes the VPN server and user keys from Apple's schema, which has them since release 27", () => {
       const remote = lookupKey(VPN, ['VPN', 'RemoteAddress'])?.key;
       assert.equal(remote?.type, 'string');
-      assert.equal(remote?.origin, 'overlay');
-      assert.deepEqual(remote?.requiredWhen, [{ path: ['VPNType'], in: ['VPN'] }]);
-      assert.equal(lookupKey(VPN, ['VPN', 'AuthName'])?.key.origin, 'overlay');
-      assert.equal(lookupKey(VPN, ['VPN', 'AuthPassword'])?.key.origin, 'overlay');
-      // Apple's own keys stay Apple's.
-      assert.equal(lookupKey(VPN, ['VPN', 'Password'])?.key.origin, undefined);
+      assert.equal(remote?.presence, 'required');
+      assert.equal(remote?.origin, undefined);
+      assert.equal(lookupKey(VPN, ['VPN', 'AuthName'])?.key.origin, undefined);
+      assert.equal(lookupKey(VPN, ['VPN', 'AuthPassword'])?.key.origin, undefined);
+      // Release 27 dropped VPN.Password: the removals list says so.
+      assert.equal(lookupKey(VPN, ['VPN', 'Password']), undefined);
+      assert.equal(getRemovedKeyRelease(VPN, ['VPN', 'Password']), '26');
       const names = lookupKey(VPN, ['VPN'])?.key.keys?.map((k) => k.name) ?? [];
       assert.deepEqual([...names].sort(), names);
+    });
+
+    it('adds the errata keys real profiles write and an older Apple schema has, marked as ours', () => {
+      for (const name of ['HasRemovalPasscode', 'IsEncrypted']) {
+        assert.equal(lookupTopLevelKey([name])?.key.origin, 'overlay', name);
+        assert.equal(lookupTopLevelKey([name])?.key.type, 'boolean', name);
+      }
     });
 
     it('adds conditional requirements to Apple keys', () => {
@@ -137,8 +157,8 @@ describe('catalog accessor', () => {
     it('gives App-Layer VPN the VPN payload keys besides its own', () => {
       const applayer = getPayloadSchema('com.apple.vpn.managed.applayer');
       assert.equal(lookupKey('com.apple.vpn.managed.applayer', ['VPNUUID'])?.key.presence, 'required');
-      const remote = lookupKey('com.apple.vpn.managed.applayer', ['VPN', 'RemoteAddress'])?.key;
-      assert.equal(remote?.origin, 'overlay');
+      assert.equal(lookupKey('com.apple.vpn.managed.applayer', ['VPN', 'RemoteAddress'])?.key.type, 'string');
+      assert.equal(applayer?.keys.find((k) => k.name === 'VPN')?.inheritedFrom, VPN);
       assert.equal(applayer?.keys.find((k) => k.name === 'VPNType')?.inheritedFrom, VPN);
       // Its own OnDemandMatchAppEnabled (a boolean) is kept.
       assert.equal(applayer?.keys.find((k) => k.name === 'OnDemandMatchAppEnabled')?.inheritedFrom, undefined);

@@ -1,6 +1,6 @@
 /**
- * The catalog generator on small YAML fixtures (anchors, recursion, ANY keys, split payload types) and,
- * when ../shared is checked out next to the repo, on Apple's real schema: determinism and freshness.
+ * The catalog generator on small YAML fixtures (anchors, recursion, ANY keys, split payload types) and on
+ * Apple's schema as vendored in schemas/apple-device-management: determinism and freshness.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -9,12 +9,13 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as yaml from 'js-yaml';
 import { buildCatalog, renderCatalogModule, SchemaFile } from '../../../scripts/catalog/convert';
-import { generateModule, loadSchemaFiles, readSource } from '../../../scripts/catalog/generate';
+import { DEFAULT_SCHEMA_DIR, generateModule, loadSchemaFiles, readRelease, readSource } from '../../../scripts/catalog/generate';
+import { diffRemoved } from '../../../scripts/catalog/removed';
 import type { CatalogData, KeyData } from '../../../server/src/service/catalog/types';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 const FIXTURE_SCHEMA = path.join(REPO_ROOT, 'test', 'fixtures', 'catalog', 'schema');
-const APPLE_SCHEMA = path.resolve(REPO_ROOT, '..', 'shared', 'schemas', 'apple-device-management');
+const APPLE_SCHEMA = path.join(REPO_ROOT, 'schemas', 'apple-device-management');
 const COMMITTED = path.join(REPO_ROOT, 'server', 'src', 'service', 'catalog', 'catalogData.ts');
 
 function fixtureCatalog(): CatalogData {
@@ -167,9 +168,40 @@ describe('catalog generator', () => {
     });
   });
 
+  describe('removals', () => {
+    it('lists the payload types and outermost keys a newer schema dropped, with the release that dropped them', () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'removed-'));
+      try {
+        fs.cpSync(FIXTURE_SCHEMA, dir, { recursive: true });
+        const profiles = path.join(dir, 'mdm', 'profiles');
+        fs.rmSync(path.join(profiles, 'com.example.basic.yaml'));
+        // One split file's key goes too: OnlyOne lives in com.example.split(One).yaml only.
+        const one = path.join(profiles, 'com.example.split(One).yaml');
+        fs.writeFileSync(one, fs.readFileSync(one, 'utf8').replace(/- key: OnlyOne\n  type: <string>\n  presence: optional\n?/, ''));
+        fs.writeFileSync(path.join(dir, 'SOURCE.md'), 'Source: newer fixture.\nRelease: 9\n');
+        fs.writeFileSync(path.join(dir, 'CHANGES.md'), '### Removed Objects\n\n- Removed: mdm/profiles/com.example.basic.yaml\n');
+        const removed = diffRemoved(FIXTURE_SCHEMA, dir, '8');
+        assert.deepEqual(removed.payloads, { 'com.example.basic': '9' });
+        assert.deepEqual(removed.keys, [{ payloadType: 'com.example.split', path: ['OnlyOne'], release: '8' }]);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+
   describe("on Apple's schema", function () {
-    before(function () {
-      if (!fs.existsSync(APPLE_SCHEMA)) this.skip();
+    it('reads the vendored copy by default, at release 27 with its source recorded', () => {
+      assert.equal(DEFAULT_SCHEMA_DIR, APPLE_SCHEMA);
+      assert.equal(readRelease(APPLE_SCHEMA), '27');
+      assert.match(readSource(APPLE_SCHEMA), /apple\/device-management, release 27 \(commit 255d4a2d841448f71f526e4b5d5f7ad795de86ca\)/);
+      // Every vendored file has its commit in SOURCE.md.
+      const source = fs.readFileSync(path.join(APPLE_SCHEMA, 'SOURCE.md'), 'utf8');
+      for (const f of loadSchemaFiles(APPLE_SCHEMA)) assert.match(source, new RegExp(`\\| \`mdm/profiles/${f.file.replace(/[()[\].]/g, '\\$&')}\` \\| \`[0-9a-f]{40}\``), f.file);
+    });
+
+    it('refuses a removal record that names a payload type the schema still has', () => {
+      const files = loadSchemaFiles(FIXTURE_SCHEMA);
+      assert.throws(() => buildCatalog(files, 'x', '0', { payloads: { 'com.example.split': '1' }, keys: [] }), /listed as removed/);
     });
 
     it('is deterministic and matches the committed catalog', function () {

@@ -208,6 +208,8 @@ describe('completion', () => {
     let uuid = 0;
     // Resolves VS Code's snippet syntax the way accepting every default would: first choice, default text.
     const fill = (s: string) => s
+      // A certificate's bytes are what the user types into an empty <data> tab stop (rule payload-certificate-empty).
+      .replace(/<data>\$\{\d+\}<\/data>/g, '<data>MIIB</data>')
       .replace(/\$\{UUID\/\(\.\*\)\/\$\{1:\/upcase\}\/\}/g, () => `00000000-0000-4000-8000-${String(++uuid).padStart(12, '0')}`)
       .replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}$]*)\}/g, '$1').replace(/\$\{\d+:/g, '').replace(/\}$/gm, '').replace(/\$\{\d+\}|\$\d/g, '');
     const wrap = (body: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<plist version="1.0">\n<dict>\n<key>PayloadContent</key>\n<array>\n${body}\n</array>\n`

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { validate } from '../../../server/src/service';
-import { buildNewProfile, identifierPrefix, NewProfileAuth, NewProfileOptions, NewProfileProxy, NewProfileTarget } from '../../../server/src/service/features/newProfile';
+import { buildNewProfile, identifierPrefix, nameIdentifier, NewProfileAuth, NewProfileOptions, NewProfileProxy, NewProfileTarget } from '../../../server/src/service/features/newProfile';
 
 const targets: NewProfileTarget[] = ['new', 'legacy', 'both'];
 const auths: NewProfileAuth[] = ['portal-certificate', 'certificate-payload', 'password'];
@@ -28,13 +28,15 @@ describe('new AnyConnect profile', () => {
   for (const target of targets) for (const auth of auths) for (const proxy of proxies) for (const removalPassword of removals) {
     count++;
     const options: NewProfileOptions = { name: 'AC_NEW <&> 日本', target, gateway: 'https://vpn.example.com/staff', auth, removalPassword, proxy };
-    it(`validates with zero errors: ${target}, ${auth}, proxy ${proxy.kind}${'port' in proxy ? ` ${proxy.port}` : ''}, removal ${removalPassword ? 'password' : 'none'}`, () => {
+    it(`validates with zero errors (the empty certificate placeholder aside): ${target}, ${auth}, proxy ${proxy.kind}${'port' in proxy ? ` ${proxy.port}` : ''}, removal ${removalPassword ? 'password' : 'none'}`, () => {
       const text = buildNewProfile(options, randomUUID);
       // A portal-injected certificate is by design only complete in portal mode (rule vpn-certificate-missing).
       const modes = auth === 'portal-certificate' ? ['portal'] as const : ['standalone', 'portal'] as const;
       for (const mode of modes) {
         const errors = validate(text, { mode }).filter((d) => d.severity === 1);
-        assert.deepEqual(errors.map((d) => `${d.code}: ${d.message}`), [], mode);
+        // The PKCS#12 placeholder is empty until the administrator fills it in, and must say so.
+        const expected = auth === 'certificate-payload' ? ['payload-certificate-empty'] : [];
+        assert.deepEqual(errors.map((d) => String(d.code)), expected, `${mode}: ${errors.map((d) => d.message).join('; ')}`);
       }
       const value = plist.parse(text) as unknown as Profile;
       assert.equal(value.PayloadDisplayName, 'AC_NEW <&> 日本');
@@ -65,5 +67,38 @@ describe('new AnyConnect profile', () => {
     assert.equal(identifierPrefix('https://vpn.corp.example.co.jp/grp'), 'jp.co.example.corp.vpn');
     assert.equal(identifierPrefix('192.0.2.1'), 'com.example.vpn');
     assert.equal(identifierPrefix(''), 'com.example.vpn');
+  });
+  it('gives distinct non-ASCII names distinct, stable identifiers', () => {
+    const ids = (name: string) => {
+      const value = plist.parse(buildNewProfile({ name, target: 'both', gateway: 'vpn.example.co.jp', auth: 'password', removalPassword: 'p', proxy: { kind: 'none' } }, randomUUID)) as unknown as Record<string, unknown> & Profile;
+      return [value.PayloadIdentifier as string, ...value.PayloadContent.map((c) => c.PayloadIdentifier as string)];
+    };
+    const tokyo = ids('東京本社 VPN 2025');
+    const osaka = ids('大阪支社 VPN 2025');
+    assert.match(tokyo[0], /^jp\.co\.example\.vpn\.vpn-2025-[0-9a-f]{8}$/);
+    assert.deepEqual(tokyo.filter((id) => osaka.includes(id)), [], 'no identifier is shared');
+    assert.deepEqual(ids('東京本社 VPN 2025'), tokyo, 'the same name gives the same identifiers');
+    assert.equal(new Set(tokyo).size, tokyo.length);
+  });
+
+  it('keeps a plain slug as it is and hashes any name the slug loses something of', () => {
+    assert.equal(nameIdentifier('corp-vpn'), 'corp-vpn');
+    assert.notEqual(nameIdentifier('Corp VPN'), nameIdentifier('corp vpn'));
+    assert.notEqual(nameIdentifier('Corp VPN'), 'corp-vpn');
+    assert.match(nameIdentifier('日本'), /^profile-[0-9a-f]{8}$/);
+    assert.equal(nameIdentifier(' Corp VPN '), nameIdentifier('Corp VPN'));
+  });
+
+  it('writes the text shown on the device in Japanese under a Japanese UI', () => {
+    const text = buildNewProfile({ name: '東京本社 VPN', target: 'both', gateway: 'vpn.example.com', auth: 'certificate-payload', removalPassword: 'p', proxy: { kind: 'none' }, language: 'ja' }, randomUUID);
+    const value = plist.parse(text) as unknown as Record<string, unknown> & Profile;
+    const shown = [value.PayloadDescription, ...value.PayloadContent.flatMap((c) => [c.PayloadDescription, c.PayloadDisplayName, c.UserDefinedName])]
+      .filter((v): v is string => typeof v === 'string');
+    // Brand and key names aside (Cisco AnyConnect, PayloadContent, PKCS#12, VPN), no English word is left.
+    const english = shown.map((v) => v.replace(/Cisco|Legacy|AnyConnect|PayloadContent|PKCS#12|VPN|ID|vpn\.example\.com/g, '')).filter((v) => /[A-Za-z]{2,}/.test(v));
+    assert.deepEqual(english, []);
+    assert.ok(shown.includes('VPN の設定を構成します'));
+    const en = plist.parse(buildNewProfile({ name: 'x', target: 'new', gateway: 'vpn.example.com', auth: 'password', proxy: { kind: 'none' } }, randomUUID)) as unknown as Record<string, unknown>;
+    assert.equal(en.PayloadDescription, 'AnyConnect VPN for vpn.example.com');
   });
 });

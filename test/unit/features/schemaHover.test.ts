@@ -31,7 +31,7 @@ describe('schema hover', () => {
     assert.match(h.value, /^\*\*VPNType\*\* · string · required\n\nThe kind of VPN\./);
     assert.ok(h.value.includes('Allowed values: `VPN`, `L2TP`, `IPSec`, `IKEv2`, `AlwaysOn`, `TransparentProxy`'));
     assert.ok(h.value.includes('Availability: iOS 4.0+ · macOS 10.7+'));
-    assert.ok(h.value.includes('[Apple documentation: com.apple.vpn.managed](https://developer.apple.com/documentation/devicemanagement/vpn)'));
+    assert.ok(h.value.includes('[Apple documentation: com.apple.vpn.managed](https://developer.apple.com/documentation/devicemanagement/vpn) · Apple\'s schema, release 27'));
     // The range is the whole <key> element.
     assert.equal(h.document.getText(h.range), '<key>VPNType</key>');
   });
@@ -48,7 +48,7 @@ describe('schema hover', () => {
     const action = hover('<key>Act$0ion</key>')!.value;
     assert.ok(action.startsWith('**Action** · string · required') && action.includes('`EvaluateConnection`'), action);
     const remote = hover('<key>Remote$0Address</key>')!.value;
-    assert.ok(remote.includes('required when `VPNType` is `VPN`') && remote.includes('VPN server'), remote);
+    assert.ok(remote.includes('string · required') && remote.includes('VPN server'), remote);
   });
 
   it('shows supervised-only, deprecation and the outer dict\'s documentation', () => {
@@ -72,6 +72,10 @@ describe('schema hover', () => {
     assert.equal(vpn.document.getText(vpn.range), '<string>com.apple.vpn.managed</string>');
     assert.ok(hover('<string>com.example.unk$0nown</string>')!.value.includes('not in Apple\'s schema'));
     assert.ok(hover('<string>Config$0uration</string>')!.value.includes('devicemanagement/toplevel'));
+    const removed = fixture.replace('com.example.unknown', 'com.apple.SoftwareUpdate');
+    assert.ok(hover('<string>com.apple.Software$0Update</string>', undefined, removed)!.value.includes('removed this payload type in release 27'));
+    const service = fixture.replace('com.example.unknown', 'Profile Service');
+    assert.ok(hover('<string>Profile$0 Service</string>', undefined, service)!.value.includes('over-the-air enrollment profile'));
   });
 
   it('says which AnyConnect app a VPNSubType value selects, using the subtype settings', () => {
@@ -86,7 +90,7 @@ describe('schema hover', () => {
   it('speaks Japanese under a ja locale', () => {
     const h = hover('<key>VPN$0Type</key>', { locale: 'ja-JP' })!.value;
     assert.ok(h.startsWith('**VPNType** · 文字列 · 必須\n\nVPN の種類です。'), h);
-    assert.ok(h.includes('指定できる値:') && h.includes('Apple のドキュメント'));
+    assert.ok(h.includes('指定できる値:') && h.includes('Apple のドキュメント') && h.includes('Apple のスキーマ、リリース 27'));
     assert.ok(hover('<string>com.cisco.anyconnect.applevpn$0.plugin</string>', { locale: 'ja' })!.value.includes('更新終了'));
   });
 

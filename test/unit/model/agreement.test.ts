@@ -12,6 +12,7 @@ import { createLanguageService, decodeBytes, getRule, resolveSettings } from '..
 import { getKnownPayloadTypes, getPayloadContainer, getPayloadSchema, getTopLevelSchema } from '../../../server/src/service/catalog';
 import type { KeyContainer, KeySchema } from '../../../server/src/service/catalog';
 import { createRuleContext } from '../../../server/src/service/features/diagnostics';
+import { escapeMarkdown } from '../../../server/src/service/features/markdown';
 import { summarizeProfile } from '../../../server/src/service/features/summary';
 import { walkNodes } from '../../../server/src/service/model/tree';
 import type { DictNode, Problem } from '../../../server/src/service/types';
@@ -80,7 +81,7 @@ describe('one model: rules, hover and completion agree over the catalog', functi
           const at = document.positionAt(key.valueOffset + 1);
           const hover = service.getHover(parsed, at);
           const value = hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
-          if (!value.includes(`**${key.name}**`)) problems.push(`${type}: no hover for ${key.name}`);
+          if (!value.includes(`**${escapeMarkdown(key.name)}**`)) problems.push(`${type}: no hover for ${key.name}`);
           // The same schema facts the walk gave the rules.
           const walked = parsed.model.schema.flatMap((p) => p.walk.values).find((v) => v.keyNode === key);
           if (walked && walked.key !== facts(key.name)?.key) problems.push(`${type}: hover and rules disagree on ${key.name}`);
@@ -209,16 +210,26 @@ describe('one model: secrets and references agree over every fixture and the cor
       // The certificate rule: flags exactly the references that resolve to nothing.
       const unresolved = service.validate(parsed, { rules: { 'vpn-certificate-unresolved': 'error' } })
         .filter((d) => d.code === 'vpn-certificate-unresolved').map((d) => document.offsetAt(d.range.start)).sort((a, b) => a - b);
-      const expected = refs.filter((r) => model.payloadsWithUuid(r.node.value).length === 0).map((r) => r.node.valueOffset).sort((a, b) => a - b);
+      const expected = refs.filter((r) => model.payloadsWithUuid(r.node.value).length === 0 && !model.isPlaceholder(r.node)).map((r) => r.node.valueOffset).sort((a, b) => a - b);
       if (JSON.stringify(unresolved) !== JSON.stringify(expected)) disagreements.push(`${name}: the certificate rule flags ${unresolved.length}, expected ${expected.length}`);
-      // The UUID fix on each payload's PayloadUUID renames exactly the references to it.
+      // The UUID fix renames exactly the references to the UUID it replaces. It fixes only a UUID that is not
+      // one, so each payload's UUID is made invalid first (everywhere it occurs, as a mistyped UUID would be).
       for (const p of model.allPayloads) {
         const uuid = p.dict.entries.find((e) => e.key?.name === 'PayloadUUID')?.value;
-        if (uuid?.kind !== 'string' || uuid.value.trim() === '') continue;
-        const problem: Problem = { code: fixRule.id, message: '', offset: uuid.valueOffset, length: uuid.valueLength };
-        const [fix] = fixRule.fixes!(createRuleContext(fixRule, model, []), problem);
-        const renamed = fix.edits.slice(1).map((e) => e.offset).sort((a, b) => a - b);
-        const wanted = refs.filter((r) => r.node.value.trim() === uuid.value.trim() && r.node !== uuid).map((r) => r.node.valueOffset).sort((a, b) => a - b);
+        if (uuid?.kind !== 'string' || uuid.value.trim() === '' || model.isPlaceholder(uuid) || !/^[0-9A-Fa-f-]{36}$/.test(uuid.value)) continue;
+        const bad = text.split(uuid.value).join('not-a-uuid');
+        const badDoc = TextDocument.create('file:///u.mobileconfig', 'mobileconfig', 1, bad);
+        const badModel = service.parseDocument(badDoc).model;
+        const target = badModel.allPayloads.find((q) => q.dict.offset === p.dict.offset)?.dict.entries.find((e) => e.key?.name === 'PayloadUUID')?.value;
+        if (target?.kind !== 'string') continue;
+        const problem: Problem = { code: fixRule.id, message: '', offset: target.valueOffset, length: target.valueLength };
+        const fixes = fixRule.fixes!(createRuleContext(fixRule, badModel, []), problem);
+        if (fixes.length !== 1) {
+          disagreements.push(`${name}: no UUID fix for ${uuid.value}`);
+          continue;
+        }
+        const renamed = fixes[0].edits.slice(1).map((e) => e.offset).sort((x, y) => x - y);
+        const wanted = badModel.certificateReferences.filter((r) => r.node.value.trim() === 'not-a-uuid' && r.node !== target).map((r) => r.node.valueOffset).sort((x, y) => x - y);
         if (JSON.stringify(renamed) !== JSON.stringify(wanted)) disagreements.push(`${name}: the UUID fix renames ${renamed.length} references, expected ${wanted.length}`);
       }
     }

@@ -25,4 +25,19 @@ describe(ID, () => {
     const diags = diagnose(profile(`<key>Frob</key>\n<true/>\n${payloadKeys('com.apple.webClip.managed')}`), { locale: 'ja' }).filter((d) => d.code === ID);
     assert.match(String(diags[0].message), /キーではありません/);
   });
+  it("names the schema's release in its message", () => {
+    const diags = diagnose(profile(`<key>Frob</key>\n<true/>\n${payloadKeys('com.apple.webClip.managed')}`)).filter((d) => d.code === ID);
+    assert.match(String(diags[0].message), /in Apple's schema, release 27: the device ignores it/);
+  });
+  it('says a key Apple removed was removed, as information, in the payload and nested', () => {
+    const logging = diagnose(profile(`<key>Processes</key>\n<dict/>\n${payloadKeys('com.apple.system.logging')}`)).filter((d) => d.code === ID);
+    assert.deepEqual(logging.map((d) => [d.severity, d.message]), [[3, '"Processes" was a key of com.apple.system.logging until Apple\'s schema removed it in release 27: current systems may ignore it.']]);
+    const vpn = diagnose(profile(`<key>VPNType</key>\n<string>VPN</string>\n<key>VPNSubType</key>\n<string>com.cisco.anyconnect</string>\n<key>UserDefinedName</key>\n<string>n</string>\n<key>VPN</key>\n<dict>\n<key>RemoteAddress</key>\n<string>vpn.example.com</string>\n<key>Password</key>\n<string>x</string>\n</dict>\n${payloadKeys('com.apple.vpn.managed')}`)).filter((d) => d.code === ID);
+    assert.deepEqual(vpn.map((d) => [d.severity, d.message]), [[3, '"Password" was a key of VPN until Apple\'s schema removed it in release 26: current systems may ignore it.']]);
+  });
+  it('knows the top-level keys real profiles write that Apple dropped in release 26 (errata)', () => {
+    const text = profile(payloadKeys('com.apple.webClip.managed')).replace('<key>PayloadDisplayName</key>', '<key>HasRemovalPasscode</key>\n\t<false/>\n\t<key>IsEncrypted</key>\n\t<false/>\n\t<key>PayloadDisplayName</key>');
+    assert.ok(text.includes('HasRemovalPasscode'));
+    assert.deepEqual(diagnose(text).filter((d) => d.code === ID), []);
+  });
 });

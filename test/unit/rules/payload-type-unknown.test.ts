@@ -17,4 +17,10 @@ describe(ID, () => {
     assert.equal(diags.length, 1);
     assert.match(String(diags[0].message), /did you mean/);
   });
+  it('says a type Apple removed was removed, as information, with no typo fix', () => {
+    const diags = diagnose(profile(payloadKeys('com.apple.SoftwareUpdate'))).filter((d) => d.code === ID);
+    assert.equal(diags.length, 1);
+    assert.equal(diags[0].severity, 3);
+    assert.match(String(diags[0].message), /"com\.apple\.SoftwareUpdate" was removed from Apple's schema in release 27/);
+  });
 });

@@ -4,6 +4,7 @@
  */
 import { catalogData } from './catalogData';
 import { COMMON, overlay, TOP_LEVEL } from './overlay';
+import type { ElementKeys } from './overlay';
 import type { ContainerData, KeyData, KeySchema, OsName, PayloadData, PayloadSchema, SupportedOS } from './types';
 
 export * from './types';
@@ -27,6 +28,24 @@ type MutablePayload = Mutable<PayloadSchema>;
 
 /** Where the data came from (repository and commit of Apple's schema). */
 export const catalogSource: string = catalogData.source;
+
+/** The release of Apple's schema the catalog holds (e.g. `27`): messages and hover name it. */
+export const catalogRelease: string = catalogData.release;
+
+/** The release of Apple's schema that dropped this payload type, or undefined if it never had it (or still has it). */
+export function getRemovedPayloadRelease(payloadType: string): string | undefined {
+  const { payloads } = catalogData.removed;
+  return Object.prototype.hasOwnProperty.call(payloads, payloadType) ? payloads[payloadType] : undefined;
+}
+
+/**
+ * The release of Apple's schema that dropped the key at `path` (key names from the payload dict, array elements
+ * adding none; payload type `TopLevel` for the profile dict), or undefined. The list is a handful of entries.
+ */
+export function getRemovedKeyRelease(payloadType: string, path: readonly string[]): string | undefined {
+  const joined = path.join('/');
+  return catalogData.removed.keys.find((k) => k.payloadType === payloadType && k.path.join('/') === joined)?.release;
+}
 
 const payloadTypes: readonly string[] = Object.freeze(Object.keys(catalogData.payloads).sort());
 const hydrated = new Map<string, PayloadSchema>();
@@ -154,7 +173,7 @@ export function mergeOS(base: SupportedOS | undefined, override: SupportedOS | u
 
 /** Overlay entries that did not apply: a target Apple renamed, or a key Apple now defines itself. For tests. */
 export function getOverlayProblems(): readonly string[] {
-  for (const type of new Set([...overlay.addKeys, ...overlay.requirements, ...overlay.corrections, ...overlay.extensions].map((e) => e.payloadType))) {
+  for (const type of new Set([...overlay.addKeys, ...overlay.requirements, ...overlay.corrections, ...overlay.extensions, ...overlay.elementKeys].map((e) => e.payloadType))) {
     if (type === TOP_LEVEL) getTopLevelSchema();
     else if (type === COMMON) getCommonPayloadSchema();
     else if (!getPayloadSchema(type)) overlayProblems.push(`${type}: unknown payload type`);
@@ -290,6 +309,7 @@ function withOverlay(payload: MutablePayload): PayloadSchema {
     const found = updateAt(payload, r.path, (key) => ({ ...key, requiredWhen: [...(key.requiredWhen ?? []), ...r.requiredWhen] }));
     if (!found) overlayProblems.push(`${where(r.path)}: requirement target missing`);
   }
+  for (const e of overlay.elementKeys.filter((x) => x.payloadType === type)) addElementKeys(payload, e, where);
   for (const e of overlay.extensions.filter((x) => x.payloadType === type)) {
     const base = getPayloadSchema(e.extends);
     if (!base) {
@@ -301,4 +321,26 @@ function withOverlay(payload: MutablePayload): PayloadSchema {
     payload.keys = [...payload.keys, ...inherited].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
   return payload;
+}
+
+/** Gives an array's dict elements the named keys of another dict of the payload (an erratum of overlay.elementKeys). */
+function addElementKeys(payload: MutablePayload, e: ElementKeys, where: (path: readonly string[]) => string): void {
+  let from: KeySchema | undefined;
+  for (const name of e.from) from = ((from ?? payload) as KeyContainer).keys?.find((k) => k.name === name);
+  const donors = (from?.keys ?? []).filter((k) => e.names.includes(k.name));
+  if (donors.length !== e.names.length) {
+    overlayProblems.push(`${where(e.from)}: lacks ${e.names.filter((n) => !donors.some((k) => k.name === n)).join(', ')}`);
+    return;
+  }
+  let shadowed: string[] = [];
+  const found = updateAt(payload, e.array, (array) => {
+    const item = array.item;
+    if (item?.type !== 'dictionary') return array;
+    shadowed = donors.filter((k) => item.keys?.some((own) => own.name === k.name)).map((k) => k.name);
+    const added = donors.filter((k) => !shadowed.includes(k.name)).map((k): KeySchema => ({ ...k, origin: 'overlay' }));
+    const keys = [...(item.keys ?? []), ...added].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return { ...array, item: { ...item, keys } };
+  });
+  if (!found) overlayProblems.push(`${where(e.array)}: array missing`);
+  else if (shadowed.length > 0) overlayProblems.push(`${where(e.array)}: Apple's schema has ${shadowed.join(', ')} now`);
 }

@@ -37,6 +37,17 @@ export interface Extension {
   source: string;
 }
 
+/** Keys the dict elements of an array also take, with the schema they have in another dict of the same payload. */
+export interface ElementKeys {
+  payloadType: string;
+  /** Path of the array key from the payload dict. */
+  array: readonly string[];
+  /** Path of the dictionary the keys are defined in. */
+  from: readonly string[];
+  names: readonly string[];
+  source: string;
+}
+
 /** A key accepted at any depth of one payload type (bookkeeping keys tools write next to the settings). */
 export interface AnywhereKey {
   payloadType: string;
@@ -58,6 +69,7 @@ export interface Overlay {
   requirements: readonly Requirement[];
   corrections: readonly Correction[];
   extensions: readonly Extension[];
+  elementKeys: readonly ElementKeys[];
   anywhereKeys: readonly AnywhereKey[];
   wrappedLayouts: readonly WrappedLayout[];
 }
@@ -68,6 +80,29 @@ export const TOP_LEVEL = 'TopLevel';
 export const COMMON = 'CommonPayloadKeys';
 
 const VPN = 'com.apple.vpn.managed';
+
+/**
+ * Errata: keys real profiles carry that the current YAML lacks while an Apple source has them, each with that
+ * source and the real profiles (../shared/corpus/real-world) that use it. Also checked, and needing no entry now:
+ * - Home Screen Layout `Dock`/`Pages` item `Type` `Application`: Apple's release-18.1 YAML listed `App`, while
+ *   Apple's own example (apple/device-management examples/mdm/profiles/com.apple.homescreenlayout/example1.plist)
+ *   and Apple Configurator's manifest (ProfileCreator/ProfileManifests Resources/ManifestsToConvert/
+ *   com.apple.homescreenlayout manifest.plist) write `Application`; release 27 lists `Application`
+ *   (test: "accepts Home Screen Layout items of Type Application").
+ * - A top-level `PayloadType` `Profile Service` is handled as its own kind of profile (profileService.ts).
+ */
+function errata(): KeyAddition[] {
+  const topLevel = (name: string, source: string): KeyAddition => ({
+    payloadType: TOP_LEVEL, parent: [], key: { name, type: 'boolean', presence: 'optional', default: false }, source,
+  });
+  return [
+    // Apple's TopLevel.yaml listed both through release 18.1 and dropped them in 26, yet exported profiles still
+    // write HasRemovalPasscode: without these entries a valid profile would hear "removed".
+    topLevel('HasRemovalPasscode', "Apple's schema release 18.1, mdm/profiles/TopLevel.yaml; ProfileCreator/ProfileManifests Manifests/ManifestsApple/Configuration.plist; corpus dod__dod.mobileconfig, leobrunet-micromdm__enroll.mobileconfig"),
+    topLevel('IsEncrypted', "Apple's schema release 18.1, mdm/profiles/TopLevel.yaml (an encrypted profile's outer dict)"),
+  ];
+}
+
 const whenVPNType = (...types: string[]): Condition[] => [{ path: ['VPNType'], in: types }];
 
 export const overlay: Overlay = {
@@ -78,17 +113,9 @@ export const overlay: Overlay = {
     { payloadType: COMMON, parent: [], key: { name: 'PayloadEnabled', type: 'boolean', presence: 'optional' }, source: 'real-world corpus (Profile Manager)' },
     { payloadType: TOP_LEVEL, parent: [], key: { name: 'PayloadEnabled', type: 'boolean', presence: 'optional' }, source: 'real-world corpus (Profile Manager)' },
     { payloadType: TOP_LEVEL, parent: [], key: { name: 'PayloadRebootSuggested', type: 'boolean', presence: 'optional' }, source: 'real-world corpus (tageniu-ios-profiles)' },
-    // The VPN dictionary in Apple's YAML has no server address or user name, yet every vendor and Apple
-    // example for VPNType=VPN (AnyConnect included) carries them (shared/domain/rules-reference.md, 1.3 (a)).
-    {
-      payloadType: VPN,
-      parent: ['VPN'],
-      key: { name: 'RemoteAddress', type: 'string', presence: 'optional', requiredWhen: whenVPNType('VPN') },
-      source: 'A-EX-APPMAP, PAN-EX, PM-VPN, CISCO-49',
-    },
-    { payloadType: VPN, parent: ['VPN'], key: { name: 'AuthName', type: 'string', presence: 'optional' }, source: 'A-EX-APPMAP, PM-VPN' },
-    // Apple's YAML spells the VPN password `Password`; plugin and AnyConnect profiles use `AuthPassword`. Both are accepted.
-    { payloadType: VPN, parent: ['VPN'], key: { name: 'AuthPassword', type: 'string', presence: 'optional' }, source: 'A-EX-APPMAP, PM-VPN' },
+    // Apple's YAML through release 18.1 had no VPN.RemoteAddress, AuthName or AuthPassword; release 27 has them, so
+    // the overlay no longer adds them (getOverlayProblems flags an addition Apple's own key shadows).
+    ...errata(),
   ],
   requirements: [
     // Apple states these in its descriptions only, so the YAML marks the keys optional.
@@ -133,6 +160,25 @@ export const overlay: Overlay = {
   extensions: [
     // Apple's App-Layer VPN schema lists only its extra keys and says the rest are the VPN payload's.
     { payloadType: 'com.apple.vpn.managed.applayer', extends: VPN, source: 'ADM-APPLAYER, A-EX-APPMAP' },
+  ],
+  elementKeys: [
+    // Erratum: each Always On tunnel configuration is an IKEv2 configuration, yet Apple's YAML lists only
+    // ProtocolType and Interfaces in it. Apple Configurator's VPN manifest lists these IKEv2 keys there
+    // (ProfileCreator/ProfileManifests Resources/ManifestsToConvert/com.apple.vpn.managed manifest.plist, the
+    // corpus file profilemanifests__com.apple.vpn.managed_manifest.plist).
+    {
+      payloadType: VPN,
+      array: ['AlwaysOn', 'TunnelConfigurations'],
+      from: ['IKEv2'],
+      names: [
+        'AuthName', 'AuthPassword', 'AuthenticationMethod', 'ChildSecurityAssociationParameters', 'DeadPeerDetectionRate',
+        'DisableMOBIKE', 'DisableRedirect', 'EnableCertificateRevocationCheck', 'EnablePFS', 'ExtendedAuthEnabled',
+        'IKESecurityAssociationParameters', 'LocalIdentifier', 'NATKeepAliveInterval', 'NATKeepAliveOffloadEnable',
+        'PayloadCertificateUUID', 'RemoteAddress', 'RemoteIdentifier', 'ServerCertificateCommonName',
+        'ServerCertificateIssuerCommonName', 'SharedSecret', 'UseConfigurationAttributeInternalIPSubnet',
+      ],
+      source: 'Apple Configurator VPN manifest (ProfileManifests copy); Apple documents TunnelConfigurations as IKEv2 configurations',
+    },
   ],
   anywhereKeys: [
     // MCX bookkeeping keys Workgroup Manager and Profile Manager write next to mcx_preference_settings.

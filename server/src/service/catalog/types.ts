@@ -116,10 +116,29 @@ export interface PayloadData {
   variants?: VariantData[];
 }
 
+/** A key Apple's schema had and no longer has: by payload type (`TopLevel` for the profile dict) and key path. */
+export interface RemovedKey {
+  payloadType: string;
+  /** Key names from the payload dict (array elements add no name), as the schema walk builds paths. */
+  path: readonly string[];
+  /** The release of Apple's schema that dropped it, e.g. `26`. */
+  release: string;
+}
+
+/** What Apple's schema dropped since the release before, so a profile still using it hears "removed", not "unknown". */
+export interface RemovedData {
+  /** Payload type → the release that dropped it. */
+  payloads: Record<string, string>;
+  keys: readonly RemovedKey[];
+}
+
 /** The whole generated catalog. */
 export interface CatalogData {
   /** Where the facts come from (repository and commit), for the record. */
   source: string;
+  /** The release of Apple's schema (e.g. `27`), named in messages and hover. */
+  release: string;
+  removed: RemovedData;
   /** Keys of the profile's outermost dict (Apple's TopLevel.yaml). */
   topLevel: PayloadData;
   /** Keys every payload dict may hold (Apple's CommonPayloadKeys.yaml). */

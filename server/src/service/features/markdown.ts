@@ -13,7 +13,10 @@ export function codeSpan(value: string | number | boolean): string {
   return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-/** Plain text with every Markdown punctuation character escaped, for names shown in bold or in prose. */
+/**
+ * Plain text with the characters escaped that could start markup inside a line (emphasis, code, links, images,
+ * HTML, entities), for names shown in bold or in prose.
+ */
 export function escapeMarkdown(value: string): string {
-  return value.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&"']/g, (c) => `\\${c}`);
+  return value.replace(/[\r\n]+/g, ' ').replace(/[\\`*_[\]()<>&!|~]/g, (c) => `\\${c}`);
 }

@@ -24,6 +24,8 @@ export interface NewProfileOptions {
   removalPassword?: string;
   proxy: NewProfileProxy;
   organization?: string;
+  /** The UI's language (`vscode.env.language`): the text the profile shows on the device is written in it. */
+  language?: string;
 }
 
 export const SUBTYPES = { new: 'com.cisco.anyconnect', legacy: 'com.cisco.anyconnect.applevpn.plugin' } as const;
@@ -74,6 +76,56 @@ function slug(name: string): string {
   return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'profile';
 }
 
+/** 32-bit FNV-1a over the UTF-16 code units, as 8 hex digits: short, stable across runs and platforms. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/**
+ * The identifier part named after the profile: its ASCII slug, plus a hash of the name whenever the slug
+ * drops something (case, spaces, non-ASCII letters). Two distinct names then never share a PayloadIdentifier,
+ * and installing one would not replace the other ("東京本社 VPN 2025" and "大阪支社 VPN 2025" both slug to
+ * `vpn-2025`); the same name always gives the same identifier.
+ */
+export function nameIdentifier(name: string): string {
+  const key = name.trim().normalize('NFC');
+  const s = slug(key);
+  return s === key ? s : `${s}-${shortHash(key)}`;
+}
+
+/** The text the profile shows on the device, per UI language (DESIGN.md: every user-facing string ships in both). */
+const TEXTS = {
+  en: {
+    vpnDescription: 'Configures VPN settings',
+    legacySuffix: '{0} (Legacy)',
+    identityName: 'VPN identity certificate',
+    identityDescription: 'Placeholder: replace PayloadContent with the PKCS#12 identity for the VPN.',
+    removalName: 'Removal password',
+    removalDescription: 'Requires a password to remove the profile',
+    profileDescription: 'AnyConnect VPN for {0}',
+  },
+  ja: {
+    vpnDescription: 'VPN の設定を構成します',
+    legacySuffix: '{0} (Legacy AnyConnect 用)',
+    identityName: 'VPN 用 ID 証明書',
+    identityDescription: '仮の証明書です: PayloadContent を VPN 用の PKCS#12 ID ファイルの内容に置き換えてください。',
+    removalName: '削除パスワード',
+    removalDescription: 'プロファイルの削除にパスワードを求めます',
+    profileDescription: '{0} への AnyConnect VPN',
+  },
+} as const;
+
+function textsFor(language: string | undefined): (typeof TEXTS)['en' | 'ja'] {
+  return language?.toLowerCase().startsWith('ja') ? TEXTS.ja : TEXTS.en;
+}
+
+const fill = (template: string, value: string) => template.replace('{0}', () => value);
+
 function proxies(proxy: NewProfileProxy): { [key: string]: Value } | undefined {
   if (proxy.kind === 'automatic') return { ProxyAutoConfigEnable: 1, ProxyAutoConfigURLString: proxy.pacUrl.trim() };
   if (proxy.kind === 'manual') {
@@ -89,7 +141,8 @@ function proxies(proxy: NewProfileProxy): { [key: string]: Value } | undefined {
 export function buildNewProfile(options: NewProfileOptions, newUuid: () => string): string {
   const name = options.name.trim();
   const gateway = cleanGateway(options.gateway);
-  const prefix = `${identifierPrefix(gateway)}.${slug(name)}`;
+  const prefix = `${identifierPrefix(gateway)}.${nameIdentifier(name)}`;
+  const text = textsFor(options.language);
   const profileUuid = newUuid().toUpperCase();
   const content: { [key: string]: Value }[] = [];
   let certificateUuid: string | undefined;
@@ -99,8 +152,8 @@ export function buildNewProfile(options: NewProfileOptions, newUuid: () => strin
     content.push({
       PayloadCertificateFileName: 'user.p12',
       PayloadContent: new Data(''),
-      PayloadDescription: 'Placeholder: replace PayloadContent with the PKCS#12 identity for the VPN.',
-      PayloadDisplayName: 'VPN identity certificate',
+      PayloadDescription: text.identityDescription,
+      PayloadDisplayName: text.identityName,
       PayloadIdentifier: `${prefix}.credential`,
       PayloadType: 'com.apple.security.pkcs12',
       PayloadUUID: certificateUuid,
@@ -115,14 +168,14 @@ export function buildNewProfile(options: NewProfileOptions, newUuid: () => strin
     };
     if (certificateUuid) vpn.PayloadCertificateUUID = certificateUuid;
     const payload: { [key: string]: Value } = {
-      PayloadDescription: 'Configures VPN settings',
+      PayloadDescription: text.vpnDescription,
       PayloadDisplayName: app === 'new' ? 'Cisco AnyConnect VPN' : 'Cisco Legacy AnyConnect VPN',
       PayloadIdentifier: `${prefix}.${app === 'new' ? 'vpn' : 'vpn-legacy'}`,
       PayloadType: 'com.apple.vpn.managed',
       PayloadUUID: newUuid().toUpperCase(),
       PayloadVersion: 1,
       // Distinct connection names keep rule vpn-name-duplicate quiet when both apps are served.
-      UserDefinedName: app === 'new' || apps.length === 1 ? name : `${name} (Legacy)`,
+      UserDefinedName: app === 'new' || apps.length === 1 ? name : fill(text.legacySuffix, name),
       VPN: vpn,
       VPNSubType: SUBTYPES[app],
       VPNType: 'VPN',
@@ -134,8 +187,8 @@ export function buildNewProfile(options: NewProfileOptions, newUuid: () => strin
   const removalPassword = options.removalPassword?.trim() ? options.removalPassword : undefined;
   if (removalPassword) {
     content.push({
-      PayloadDescription: 'Requires a password to remove the profile',
-      PayloadDisplayName: 'Removal password',
+      PayloadDescription: text.removalDescription,
+      PayloadDisplayName: text.removalName,
       PayloadIdentifier: `${prefix}.removal-password`,
       PayloadType: 'com.apple.profileRemovalPassword',
       PayloadUUID: newUuid().toUpperCase(),
@@ -145,7 +198,7 @@ export function buildNewProfile(options: NewProfileOptions, newUuid: () => strin
   }
   const top: { [key: string]: Value } = {
     PayloadContent: content,
-    PayloadDescription: `AnyConnect VPN for ${gateway}`,
+    PayloadDescription: fill(text.profileDescription, gateway),
     PayloadDisplayName: name,
     PayloadIdentifier: prefix,
   };

@@ -5,7 +5,7 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Hover } from 'vscode-languageserver-types';
-import { getPayloadSchema, getTopLevelSchema } from '../catalog';
+import { catalogRelease, getPayloadSchema, getRemovedPayloadRelease, getTopLevelSchema } from '../catalog';
 import type { Condition, OsName, PayloadSchema, ScalarValue, SupportedOS } from '../catalog';
 import type { KeyFacts, ProfileModel } from '../model';
 import { entryAt } from '../model/tree';
@@ -44,6 +44,8 @@ const TEXT = {
     elementOf: 'element of',
     payloadType: 'Payload type',
     unknownType: 'This payload type is not in Apple\'s schema: devices may refuse the profile, or ignore the payload.',
+    removedType: 'Apple\'s schema removed this payload type in release {0}: current systems may ignore the payload.',
+    schema: 'Apple\'s schema, release {0}',
     newApp: 'Selects the **Cisco AnyConnect** app (the current app, iOS 10 and later). Certificate logins work only through a payload this app recognises.',
     legacyApp: 'Selects the frozen **Cisco Legacy AnyConnect** app (iOS 6 to 11). The new Cisco AnyConnect app ignores this payload: migrate it to `com.cisco.anyconnect`.',
     otherApp: 'The bundle identifier of the VPN app (or its plug-in) that runs this connection.',
@@ -69,6 +71,8 @@ const TEXT = {
     elementOf: '要素:',
     payloadType: 'ペイロードタイプ',
     unknownType: 'このペイロードタイプは Apple のスキーマにありません。デバイスがプロファイルを拒否するか、このペイロードを無視する可能性があります。',
+    removedType: 'このペイロードタイプは Apple のスキーマのリリース {0} で削除されました。現行のシステムでは無視される可能性があります。',
+    schema: 'Apple のスキーマ、リリース {0}',
     newApp: '**Cisco AnyConnect** アプリ (現行アプリ、iOS 10 以降) を選びます。証明書認証は、このアプリが認識するペイロード経由でのみ使えます。',
     legacyApp: '更新終了した **Cisco Legacy AnyConnect** アプリ (iOS 6〜11) を選びます。新しい Cisco AnyConnect アプリはこのペイロードを無視するため、`com.cisco.anyconnect` へ移行してください。',
     otherApp: 'この接続を処理する VPN アプリ (またはそのプラグイン) のバンドル ID です。',
@@ -144,6 +148,8 @@ const DESCRIPTIONS: Record<string, Description[]> = {
 /** Short descriptions of the payload types people meet most, in our own words. */
 const TYPE_DESCRIPTIONS: Record<string, { en: string; ja: string }> = {
   Configuration: { en: 'The profile itself: the outer dict that holds the payloads in PayloadContent.', ja: 'プロファイル自体です。PayloadContent にペイロードを持つ外側の辞書です。' },
+  // Apple's over-the-air enrollment (rules/profileService.ts): not in the YAML, so described here.
+  'Profile Service': { en: 'An over-the-air enrollment profile: the device sends the DeviceAttributes listed in PayloadContent to its URL.', ja: '無線 (OTA) 登録用のプロファイルです。デバイスは PayloadContent の DeviceAttributes を URL に送信します。' },
   'com.apple.vpn.managed': { en: 'A VPN connection (built-in IKEv2/IPSec/L2TP, or a third-party app such as Cisco AnyConnect).', ja: 'VPN 接続です (標準の IKEv2/IPSec/L2TP、または Cisco AnyConnect などのサードパーティ製アプリ)。' },
   'com.apple.vpn.managed.applayer': { en: 'A per-app VPN: only the apps mapped to it use the connection.', ja: 'アプリ単位の VPN です。割り当てたアプリだけがこの接続を使います。' },
   'com.apple.wifi.managed': { en: 'A Wi-Fi network: SSID, security and, for enterprise networks, EAP settings.', ja: 'Wi-Fi ネットワークです: SSID、セキュリティ、エンタープライズネットワークでは EAP の設定。' },
@@ -200,8 +206,9 @@ function osLine(os: SupportedOS, lang: Lang): string | undefined {
   return parts.length ? `${t.availability}: ${parts.join(' · ')}` : undefined;
 }
 
+/** The documentation link, naming the release of Apple's schema the facts above it come from. */
 function docLink(url: string | undefined, title: string, lang: Lang): string | undefined {
-  return url ? `[${TEXT[lang].docs}: ${title}](${url})` : undefined;
+  return url ? `[${TEXT[lang].docs}: ${title}](${url}) · ${TEXT[lang].schema.replace('{0}', catalogRelease)}` : undefined;
 }
 
 /** The hover (and completion documentation) markdown for a key. */
@@ -243,8 +250,10 @@ function describePayloadType(type: string, lang: Lang): string {
     return lines.join('\n\n');
   }
   const schema: PayloadSchema | undefined = getPayloadSchema(type);
+  if (!schema && own) return [...lines, own].join('\n\n');
   if (!schema) {
-    lines.push(t.unknownType);
+    const removedIn = getRemovedPayloadRelease(type);
+    lines.push(removedIn ? t.removedType.replace('{0}', removedIn) : t.unknownType);
     return lines.join('\n\n');
   }
   if (own) lines.push(own);

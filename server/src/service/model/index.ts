@@ -10,6 +10,7 @@ import { CertificateReference, findReferences } from './references';
 import {
   KnownPayload, knownPayloads, memoisedOsMerge, OsMerge, PayloadWalk, resolveDict, ResolvedDict, targetsMac, TOP_LEVEL_TYPE, walkPayload,
 } from './schema';
+import { findPlaceholders, Placeholder } from './placeholders';
 import { findSecrets, Secret } from './secrets';
 import { getString, getStringNode, getValue, Payload, walkContainers } from './tree';
 import { describeVpn, equivalentNewPayload, indexNewApp, NewAppIndex, twinOf, VPN_PAYLOAD_TYPE, VpnPayload } from './vpn';
@@ -17,6 +18,7 @@ import { describeVpn, equivalentNewPayload, indexNewApp, NewAppIndex, twinOf, VP
 export type { Payload } from './tree';
 export type { Secret } from './secrets';
 export type { CertificateReference } from './references';
+export type { Placeholder } from './placeholders';
 
 /** One payload's share of the schema walk. */
 export interface SchemaPart {
@@ -58,6 +60,8 @@ export class ProfileModel {
     references?: readonly CertificateReference[];
     secrets?: readonly Secret[];
     secretNodes?: Set<PlistNode>;
+    placeholders?: readonly Placeholder[];
+    placeholderNodes?: Set<PlistNode>;
     known?: readonly KnownPayload[];
     mac?: boolean;
     schema?: readonly SchemaPart[];
@@ -222,6 +226,17 @@ export class ProfileModel {
   isSecret(node: PlistNode): boolean {
     this.memo.secretNodes ??= new Set(this.secrets.map((s) => s.node));
     return this.memo.secretNodes.has(node);
+  }
+
+  /** Every string holding a placeholder (see placeholders.ts). */
+  get placeholders(): readonly Placeholder[] {
+    return (this.memo.placeholders ??= findPlaceholders(this.allPayloads));
+  }
+
+  /** True when the node is a string with a placeholder: only the placeholder rule judges it. */
+  isPlaceholder(node: PlistNode): boolean {
+    this.memo.placeholderNodes ??= new Set(this.placeholders.map((p) => p.node));
+    return this.memo.placeholderNodes.has(node);
   }
 
   // -------------------------------------------------------------------------------------------------------

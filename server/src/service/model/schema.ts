@@ -379,11 +379,6 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
-/** A value with a template placeholder (`{{ name }}`, `${NAME}`, `$NAME`, `%NAME%`): filled in later by a tool. */
-export function isTemplated(value: string): boolean {
-  return /\{\{.*\}\}|\{%.*%\}|\$\{[^}]*\}|\$[A-Z][A-Z0-9_]+|%[A-Za-z_][\w]*%/.test(value);
-}
-
 /** Levenshtein distance, giving up above `max` (names are short; this runs only on unknown keys). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -2,6 +2,7 @@
  * The rule registry: every rule in one list, sorted by id. Adding a rule is one line here (STYLE.md section 4).
  */
 import { parserRules } from './parserRules';
+import { payloadCertificateEmpty } from './payload-certificate-empty';
 import { payloadContentShape } from './payload-content-shape';
 import { payloadKeyDeprecated } from './payload-key-deprecated';
 import { payloadKeyMissing } from './payload-key-missing';
@@ -14,6 +15,7 @@ import { payloadUuidDuplicate } from './payload-uuid-duplicate';
 import { payloadUuidInvalid } from './payload-uuid-invalid';
 import { payloadUuidNoncanonical } from './payload-uuid-noncanonical';
 import { payloadValueAllowed } from './payload-value-allowed';
+import { payloadValuePlaceholder } from './payload-value-placeholder';
 import { payloadValueRange } from './payload-value-range';
 import { payloadValueType } from './payload-value-type';
 import { payloadVersion } from './payload-version';
@@ -48,6 +50,7 @@ import type { Rule } from './rule';
 
 export const rules: readonly Rule[] = [
   ...parserRules,
+  payloadCertificateEmpty,
   payloadContentShape,
   payloadKeyDeprecated,
   payloadKeyMissing,
@@ -60,6 +63,7 @@ export const rules: readonly Rule[] = [
   payloadUuidInvalid,
   payloadUuidNoncanonical,
   payloadValueAllowed,
+  payloadValuePlaceholder,
   payloadValueRange,
   payloadValueType,
   payloadVersion,

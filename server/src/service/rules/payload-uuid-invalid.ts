@@ -18,7 +18,7 @@ export const payloadUuidInvalid: Rule = {
   check(ctx) {
     for (const { dict } of ctx.model.allPayloads) {
       const v = getEntry(dict, 'PayloadUUID')?.value;
-      if (v?.kind !== 'string' || v.value.trim() === '') continue;
+      if (v?.kind !== 'string' || v.value.trim() === '' || ctx.model.isPlaceholder(v)) continue;
       if (!UUID_PATTERN.test(v.value.trim())) {
         ctx.report({ offset: v.valueOffset, length: v.valueLength, message: ctx.t('bad', v.value) });
       }

@@ -3,7 +3,7 @@
  * `password` for `Password` is a warning with a fix to the exact value: Apple's own examples contain some.
  */
 import { nodeAtOffset } from '../model/tree';
-import { coveredElsewhere, isTemplated, scalarOf, SchemaValue, TOP_LEVEL_TYPE } from '../model/schema';
+import { coveredElsewhere, scalarOf, SchemaValue, TOP_LEVEL_TYPE } from '../model/schema';
 import type { ScalarValue } from '../catalog';
 import type { Rule } from './rule';
 
@@ -32,7 +32,7 @@ export const payloadValueAllowed: Rule = {
         const value = scalarOf(node);
         // Only a value of the key's own type is compared; another type is payload-value-type's.
         if (value === undefined || !sameKind(value, allowed[0]) || allowed.includes(value)) continue;
-        if ((typeof value === 'string' && isTemplated(value)) || skip(v)) continue;
+        if (ctx.model.isPlaceholder(v.node) || skip(v)) continue;
         const span = node.kind === 'string' || node.kind === 'integer' || node.kind === 'real'
           ? (node.valueLength > 0 ? { offset: node.valueOffset, length: node.valueLength } : { offset: node.offset, length: node.length })
           : { offset: node.offset, length: node.length };

@@ -3,7 +3,7 @@
  * and `format`). Range is an error; a pattern mismatch is a warning, since a few of Apple's patterns are
  * looser or stricter than what devices accept. A pattern that does not compile as JavaScript is skipped.
  */
-import { coveredElsewhere, isTemplated, scalarOf } from '../model/schema';
+import { coveredElsewhere, scalarOf } from '../model/schema';
 import type { Rule } from './rule';
 
 /** A `format` pattern compiled; null when JavaScript cannot compile Apple's pattern. */
@@ -46,7 +46,7 @@ export const payloadValueRange: Rule = {
           else if (key.range.max !== undefined && n > key.range.max) ctx.report({ ...span, message: ctx.t('max', name, key.range.max, node.value.trim()) });
         } else if (key.format && node.kind === 'string' && node.value !== '') {
           // A certificate reference is checked against the profile's payloads by the certificate rules.
-          if (key.name === 'PayloadCertificateUUID' || isTemplated(node.value)) continue;
+          if (key.name === 'PayloadCertificateUUID' || ctx.model.isPlaceholder(node)) continue;
           const re = compile(key.format);
           if (re && !re.test(node.value)) {
             const shown = node.value.length > 40 ? node.value.slice(0, 40) + '…' : node.value;

@@ -61,7 +61,7 @@ export const payloadValueType: Rule = {
     ctx.model.schema.forEach(({ walk: part, payload: p }) => {
       for (const v of part.values) {
         const { node, key } = v;
-        if (acceptsElement(key.type, node.kind) || skip(v)) continue;
+        if (acceptsElement(key.type, node.kind) || skip(v) || ctx.model.isPlaceholder(node)) continue;
         const name = v.path.join('.');
         const shownNode = node.kind === 'bool' ? `${node.value}/` : node.kind;
         const want = SHOWN[key.type] ?? key.type;

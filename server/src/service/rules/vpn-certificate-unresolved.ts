@@ -22,7 +22,7 @@ export const vpnCertificateUnresolved: Rule = {
   },
   check(ctx) {
     for (const ref of ctx.model.certificateReferences) {
-      if (ctx.model.payloadsWithUuid(ref.node.value).length > 0) continue;
+      if (ctx.model.payloadsWithUuid(ref.node.value).length > 0 || ctx.model.isPlaceholder(ref.node)) continue;
       ctx.report({ offset: ref.node.valueOffset, length: ref.node.valueLength, message: ctx.t(ctx.settings.mode === 'portal' ? 'portal' : 'missing', ref.node.value.trim(), ref.key.name) });
     }
   },

@@ -22,7 +22,7 @@ export const vpnRemoteAddressFormat: Rule = {
   check(ctx) {
     for (const v of ctx.model.vpnPayloads) {
       const node = v.remoteAddress;
-      if (!node || node.value.trim() === '') continue;
+      if (!node || node.value.trim() === '' || ctx.model.isPlaceholder(node)) continue;
       if (SCHEME.test(node.value.trim())) {
         ctx.report({ offset: node.valueOffset, length: node.valueLength, message: ctx.t('scheme', node.value.trim(), cleanAddress(node.value)) });
       } else if (/\s/.test(node.value)) {
