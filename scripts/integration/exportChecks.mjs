@@ -60,13 +60,28 @@ async function outlineLabels(page) {
   return page.locator('.outline-pane .monaco-list-row .label-name').allInnerTexts();
 }
 
+/**
+ * Waits until the explorer lists `name` (a file or folder just written from outside), refreshing it once:
+ * on a loaded machine the workbench's watcher can miss a file the checks write.
+ */
+async function waitListed(page, name) {
+  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  try {
+    await row.waitFor({ timeout: 10_000 });
+  } catch {
+    await runCommand(page, 'File: Refresh Explorer');
+    await row.waitFor({ timeout: 30_000 });
+  }
+  return row;
+}
+
 /** Item 1: the alongside copy of "Cisco Legacy AnyConnect VPN" is named "Cisco AnyConnect VPN", not the legacy name. */
 async function checkMigrateNames(page, { shoot, workspace, locale }) {
   // One file per UI language, so a pass never sees what the other left behind.
   const name = `legacy-named-${locale}.mobileconfig`;
   fs.copyFileSync(path.join(root, 'examples/anyconnect-legacy.mobileconfig'), path.join(workspace, name));
   try {
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 45_000 });
+    await waitListed(page, name);
     await quickOpen(page, name);
     await waitForSquiggle(page);
     await runCommand(page, command(locale, 'migrateAnyConnect'));
@@ -121,9 +136,8 @@ async function checkExportRefused(page, { shoot, workspace, locale }) {
   fs.copyFileSync(path.join(workspace, 'both-apps.mobileconfig'), path.join(folder, name));
   try {
     // Opened from the explorer: Quick Open's file index can lag behind a file written from outside.
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: '本社 VPN' }).first().click({ timeout: 45_000 });
-    const fileRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-    await fileRow.click({ timeout: 30_000 });
+    await (await waitListed(page, '本社 VPN')).click();
+    await (await waitListed(page, name)).click();
     await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
     // It has no warning to wait for: the server's code lens ("Used by: …") says it has answered.
     await page.locator('.editor-group-container.active .codelens-decoration').first().waitFor({ timeout: 30_000 });
@@ -182,7 +196,7 @@ async function checkPortalIndex(page, { shoot, workspace, locale }) {
   fs.writeFileSync(own, indexProfile('Integration Index'));
   try {
     // A file written from outside reaches Quick Open's index through the file watcher, which can take a while.
-    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'index-a.mobileconfig' }).first().waitFor({ timeout: 45_000 });
+    await waitListed(page, 'index-a.mobileconfig');
     await quickOpen(page, 'index-a.mobileconfig');
     await runCommand(page, 'Problems: Focus on Problems View');
     await page.waitForTimeout(1500);
@@ -260,6 +274,10 @@ export function exportChecks(locale) {
     name: `${c.name}${suffix}`,
     shots: c.shots.map((s) => `ui/${s}${suffix}`),
     title: `${c.title} (${locale})`,
-    run: (page, options) => c.run(page, { ...options, locale, shoot: (s) => options.shoot(`ui/${s}${suffix}`) }),
+    run: async (page, options) => {
+      // A panel left open by an earlier check halves the editor and hides the lines the checks look at.
+      await runCommand(page, 'View: Close Panel');
+      return c.run(page, { ...options, locale, shoot: (s) => options.shoot(`ui/${s}${suffix}`) });
+    },
   }));
 }
