@@ -67,12 +67,20 @@ async function outlineLabels(page) {
 async function waitListed(page, name) {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
   try {
-    await row.waitFor({ timeout: 10_000 });
+    await row.waitFor({ timeout: 30_000 });
   } catch {
-    await runCommand(page, 'File: Refresh Explorer');
+    // The explorer's own refresh button (in its title bar, shown on hover).
+    await page.locator('.explorer-folders-view').hover().catch(() => {});
+    await page.locator('.pane-header .codicon-explorer-refresh, .pane-header .codicon-refresh').first().click({ force: true, timeout: 5_000 }).catch(() => {});
     await row.waitFor({ timeout: 30_000 });
   }
   return row;
+}
+
+/** Opens a file the check just wrote, from its explorer row (Quick Open's file index can lag behind). */
+async function openListed(page, name) {
+  await (await waitListed(page, name)).click();
+  await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
 }
 
 /** Item 1: the alongside copy of "Cisco Legacy AnyConnect VPN" is named "Cisco AnyConnect VPN", not the legacy name. */
@@ -81,8 +89,7 @@ async function checkMigrateNames(page, { shoot, workspace, locale }) {
   const name = `legacy-named-${locale}.mobileconfig`;
   fs.copyFileSync(path.join(root, 'examples/anyconnect-legacy.mobileconfig'), path.join(workspace, name));
   try {
-    await waitListed(page, name);
-    await quickOpen(page, name);
+    await openListed(page, name);
     await waitForSquiggle(page);
     await runCommand(page, command(locale, 'migrateAnyConnect'));
     await clickRow(page, t(locale, 'Add a Cisco AnyConnect payload alongside each legacy one'));
@@ -117,7 +124,7 @@ async function checkMigrateNames(page, { shoot, workspace, locale }) {
     // Reverted even after a failure: a dirty editor would come back in every later page (hot exit).
     await page.keyboard.press('Escape');
     if (await page.locator('.tabs-container .tab.dirty', { hasText: name }).count()) {
-      await quickOpen(page, name).catch(() => {});
+      await page.locator('.tabs-container .tab', { hasText: name }).first().click().catch(() => {});
       await runCommand(page, 'File: Revert File').catch(() => {});
       await page.locator('.tabs-container .tab.dirty').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => {});
     }
@@ -137,8 +144,7 @@ async function checkExportRefused(page, { shoot, workspace, locale }) {
   try {
     // Opened from the explorer: Quick Open's file index can lag behind a file written from outside.
     await (await waitListed(page, '本社 VPN')).click();
-    await (await waitListed(page, name)).click();
-    await page.locator(`.tabs-container .tab.active[aria-label*="${name}"]`).first().waitFor({ timeout: 15_000 });
+    await openListed(page, name);
     // It has no warning to wait for: the server's code lens ("Used by: …") says it has answered.
     await page.locator('.editor-group-container.active .codelens-decoration').first().waitFor({ timeout: 30_000 });
     await runCommand(page, command(locale, 'exportForPortal'));
@@ -196,8 +202,7 @@ async function checkPortalIndex(page, { shoot, workspace, locale }) {
   fs.writeFileSync(own, indexProfile('Integration Index'));
   try {
     // A file written from outside reaches Quick Open's index through the file watcher, which can take a while.
-    await waitListed(page, 'index-a.mobileconfig');
-    await quickOpen(page, 'index-a.mobileconfig');
+    await openListed(page, 'index-a.mobileconfig');
     await runCommand(page, 'Problems: Focus on Problems View');
     await page.waitForTimeout(1500);
     if (await row('portal-profile-name').isVisible()) throw new Error('portal-profile-name before any clash');
