@@ -65,7 +65,9 @@ async function outlineLabels(page) {
  * on a loaded machine the workbench's watcher can miss a file the checks write.
  */
 async function waitListed(page, name) {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
+  // The exact name: "本社 VPN" must not match the wizard's "東京本社 VPN 2025.mobileconfig".
+  const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.explorer-folders-view .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
   try {
     await row.waitFor({ timeout: 30_000 });
   } catch {
