@@ -12,12 +12,15 @@ import { buildSuite, root } from './integration/build-suite.mjs';
 import { CHROMIUM, findCodeServer, launchChromium, startCodeServer, workbenchUrl } from './integration/codeServer.mjs';
 import { commandChecks, resetWorkbench, runPreviewCheck, runUiCheck } from './integration/uiCheck.mjs';
 import { japaneseChecks } from './integration/migrationChecks.mjs';
+import { exportChecks } from './integration/exportChecks.mjs';
 
 const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 600_000);
 const SUITE_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1400, height: 900 };
 const countsFile = path.resolve(root, process.env.INTEGRATION_COUNTS_FILE ?? 'test-results/integration.json');
 const screenshotDir = path.join(root, 'test-results/screenshots');
+// INTEGRATION_ONLY=name,name runs only those UI checks (and skips the in-host suite): for working on one check.
+const only = process.env.INTEGRATION_ONLY?.split(',').filter(Boolean);
 /** `name` → test-results/screenshots/name.png; `ui/name` → test-results/ui/name.png (the asserted migration checks). */
 function shotPath(name) {
   const file = name.includes('/') ? path.join(root, 'test-results', `${name}.png`) : path.join(screenshotDir, `${name}.png`);
@@ -155,7 +158,7 @@ async function runCommandUi(server, checks = commandChecks, folder = workspace) 
     await page.goto(workbenchUrl({ ...server, folder, extensionPath: root }));
   };
   try {
-    for (const check of checks) {
+    for (const check of checks.filter((c) => !only || only.includes(c.name))) {
       const started = Date.now();
       const shots = [];
       // A failed check must not leave last run's pictures looking current.
@@ -216,16 +219,18 @@ async function main() {
   resources.browser = await launchChromium();
   console.log(`chromium ${resources.browser.version()} ready in ${elapsed(started)}`);
 
-  try {
-    await runInHostSuite(resources.server, resultsFile);
-  } catch (error) {
-    // A hung or crashed suite is one failure; the UI check still runs against the same server.
-    counts.failed += 1;
-    console.log(`in-host suite: ${error instanceof Error ? error.message : String(error)}`);
+  if (!only) {
+    try {
+      await runInHostSuite(resources.server, resultsFile);
+    } catch (error) {
+      // A hung or crashed suite is one failure; the UI check still runs against the same server.
+      counts.failed += 1;
+      console.log(`in-host suite: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await runUi(resources.server);
+    await runPreviewUi(resources.server);
   }
-  await runUi(resources.server);
-  await runPreviewUi(resources.server);
-  await runCommandUi(resources.server);
+  await runCommandUi(resources.server, [...commandChecks, ...exportChecks('en')]);
   await runJapaneseUi(found.entry);
 }
 
@@ -242,7 +247,7 @@ async function runJapaneseUi(entry) {
   try {
     server = await startCodeServer({ entry, tmp, logFile: path.join(resources.tmp, 'code-server-ja.log'), locale: 'ja' });
     console.log(`code-server (ja) ${server.url} (pid ${server.pid}) ready in ${elapsed(started)}`);
-    await runCommandUi(server, japaneseChecks, folder);
+    await runCommandUi(server, [...japaneseChecks, ...exportChecks('ja')], folder);
   } catch (error) {
     counts.failed += 1;
     console.log(`  ✘ UI Japanese pass: ${error instanceof Error ? error.message : String(error)}`);

@@ -43,7 +43,15 @@ export function activate(context: vscode.ExtensionContext): MobileconfigApi {
       // The read-only embedded plist of a signed profile is validated like any profile.
       { language: LANGUAGE_ID, scheme: SIGNED_SCHEME },
     ],
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    synchronize: {
+      configurationSection: SETTINGS_SECTION,
+      // The server's index of portal profile names follows the disk: every profile created, changed or
+      // deleted, and folders created or deleted (a moved folder arrives as one event for the folder).
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/*.mobileconfig'),
+        vscode.workspace.createFileSystemWatcher('**/*', false, true, false),
+      ],
+    },
     // The server answers pull diagnostics when the client supports them, and languageclient 11 pulls only
     // on open unless told otherwise: without onChange an edited profile would keep its stale problems.
     diagnosticPullOptions: { onChange: true, onSave: true },

@@ -11,9 +11,13 @@ export function looksSigned(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x30 && bytes[1] >= 0x80;
 }
 
-/** The file a `mobileconfig-signed:` view shows (the same path on the `file` scheme). */
+/**
+ * The file a `mobileconfig-signed:` view shows: its query holds the file's path (the view's own name differs,
+ * so the two tabs never look alike); a view uri without one has the file's path itself.
+ */
 export function sourceUri(uri: vscode.Uri): vscode.Uri {
-  return uri.scheme === SIGNED_SCHEME ? uri.with({ scheme: 'file' }) : uri;
+  if (uri.scheme !== SIGNED_SCHEME) return uri;
+  return uri.query ? vscode.Uri.file(uri.query) : uri.with({ scheme: 'file' });
 }
 
 /** Decodes text bytes like the editor: UTF-16 by BOM, else UTF-8 without its BOM. */

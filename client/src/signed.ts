@@ -29,9 +29,21 @@ export function withBanner(text: string): string {
   return `${decl[0]}${decl[0].endsWith('\n') ? '' : '\n'}${banner}\n${text.slice(decl[0].length)}`;
 }
 
+/**
+ * The uri of the read-only view of `file`'s embedded plist. A tab is named after its uri's last path segment,
+ * so the view gets a name of its own ("signed (embedded plist).mobileconfig") and carries the file's path in
+ * its query (profileSource.ts `sourceUri`; the server reads it too, to tell the view and the file are one profile).
+ */
+export function signedViewUri(file: vscode.Uri): vscode.Uri {
+  const base = file.path.slice(file.path.lastIndexOf('/') + 1);
+  const stem = base.replace(/\.mobileconfig$/i, '');
+  const name = `${stem} ${vscode.l10n.t('(embedded plist)')}.mobileconfig`;
+  return vscode.Uri.from({ scheme: SIGNED_SCHEME, path: file.path.slice(0, file.path.length - base.length) + name, query: file.path });
+}
+
 /** The read-only view of a signed file's embedded plist. */
 export async function showSignedContent(file: vscode.Uri): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(file.with({ scheme: SIGNED_SCHEME }));
+  const document = await vscode.workspace.openTextDocument(signedViewUri(file));
   const typed = document.languageId === LANGUAGE_ID ? document : await vscode.languages.setTextDocumentLanguage(document, LANGUAGE_ID);
   return vscode.window.showTextDocument(typed, { preview: false });
 }

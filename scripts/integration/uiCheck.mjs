@@ -177,7 +177,7 @@ export async function resetWorkbench(page) {
 }
 
 /** Waits for the language server's warning squiggle in the active editor (the server has answered). */
-async function waitForSquiggle(page) {
+export async function waitForSquiggle(page) {
   await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor({ timeout: 30_000 });
 }
 
@@ -251,7 +251,8 @@ async function checkSigned(page, { shoot }) {
   await page.waitForTimeout(SETTLE_MS);
   await shoot('signed-notice');
   await show.click();
-  await page.locator('.tabs-container .tab', { hasText: 'signed.mobileconfig' }).nth(1).waitFor({ timeout: 15_000 });
+  // The view has a tab name of its own, never the signed file's.
+  await page.locator('.tabs-container .tab.active', { hasText: 'signed (embedded plist).mobileconfig' }).first().waitFor({ timeout: 15_000 });
   const text = await waitForEditorText(page, '<plist');
   // The raw file starts with the DER header, the embedded view with the XML declaration.
   if (!text.trimStart().startsWith('<?xml')) throw new Error(`the embedded view does not start with <?xml: ${JSON.stringify(text.slice(0, 120))}`);

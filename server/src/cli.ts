@@ -273,7 +273,7 @@ function fixFile(file: string, mode: MigrationMode): string | undefined {
   const text = readProfile(file);
   const service = createLanguageService();
   const document = TextDocument.create('file:///fix.mobileconfig', 'mobileconfig', 1, text);
-  const { edits, changes } = service.migrateAnyConnect(service.parseDocument(document), mode);
+  const { edits, changes } = service.migrateAnyConnect(service.parseDocument(document), mode, { locale: localeFromEnv() });
   const describe = () => {
     for (const c of changes) {
       const what = c.action === 'replaced' ? 'replaced the legacy subtype with com.cisco.anyconnect in'

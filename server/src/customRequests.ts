@@ -26,6 +26,8 @@ export interface RequestContext {
   /** The cached parse of a document at its current version. */
   parsed(document: TextDocument, settings?: ServiceSettings): ParsedDocument;
   settingsFor(document: TextDocument): Promise<ServiceSettings>;
+  /** The live index of the workspace's profile names (created at initialize). */
+  workspaceProfiles(): WorkspaceProfiles;
 }
 
 /** The bytes of every primitive piece of a (possibly constructed, BER) OCTET STRING, in order. */
@@ -81,8 +83,8 @@ export function registerCustomRequests(ctx: RequestContext): void {
     const base = await ctx.settingsFor(document);
     // Export always validates as the portal will, whatever the workspace's mode; earlier exports in an
     // `export/` folder carry the same name by design and must not count as a clash.
-    const names = base.mode === 'portal' ? base.workspaceProfileNames : await workspaceNames(document.uri);
-    const s: ServiceSettings = { ...base, mode: 'portal', workspaceProfileNames: names.filter((n) => !/\/export\/[^/]*$/.test(n.uri)) };
+    const portal = base.mode === 'portal' ? base : { ...base, ...(await ctx.workspaceProfiles().forDocument(document.uri, documents.all())) };
+    const s: ServiceSettings = { ...portal, mode: 'portal' };
     const parsed = parse(document, s, params.text !== undefined);
     const fallback = decodeURIComponent(params.uri.split('/').pop() ?? 'profile');
     return buildExport(parsed.model, service.validate(parsed, s), fallback, params.wasSigned === true);
@@ -96,11 +98,4 @@ export function registerCustomRequests(ctx: RequestContext): void {
 
   connection.onRequest<SignedContentResult, void>(SignedContentRequest, (params: SignedContentParams): SignedContentResult =>
     readSignedProfile(new Uint8Array(Buffer.from(params.base64, 'base64')), readCms));
-
-  /** Profile names on disk and in open documents; scanned per export, since exports are rare and files change. */
-  async function workspaceNames(uri: string): Promise<{ name: string; uri: string }[]> {
-    const folders = (await connection.workspace.getWorkspaceFolders().catch(() => null)) ?? [];
-    const profiles = new WorkspaceProfiles(folders.map((f) => f.uri), (message) => connection.console.warn(message));
-    return profiles.namesExcept(uri, documents.all());
-  }
 }

@@ -52,7 +52,7 @@ async function settingsFor(document: TextDocument): Promise<ServiceSettings> {
   const s = await settings.get(document.uri);
   // Only portal mode compares profile names across the workspace; skip the scan otherwise.
   if (s.mode !== 'portal') return s;
-  return { ...s, workspaceProfileNames: await workspaceProfiles.namesExcept(document.uri, documents.all()) };
+  return { ...s, ...(await workspaceProfiles.forDocument(document.uri, documents.all())) };
 }
 
 function diagnose(document: TextDocument, s: ServiceSettings) {
@@ -134,9 +134,9 @@ connection.onInitialized(() => {
   if (canWatchFiles) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: CONFIG_FILE_GLOB }] });
 });
 
-connection.onDidChangeWatchedFiles((params) => {
+connection.onDidChangeWatchedFiles(async (params) => {
   if (params.changes.some((c) => isConfigFileUri(c.uri))) settings.clear();
-  workspaceProfiles.invalidate();
+  await workspaceProfiles.update(params.changes.filter((c) => !isConfigFileUri(c.uri)));
   if (hasPullDiagnostics) connection.languages.diagnostics.refresh();
   else documents.all().forEach(schedulePush);
 });
@@ -214,7 +214,7 @@ connection.onRequest(MigrateAnyConnectRequest, async (params: MigrateAnyConnectP
   return service.migrateAnyConnect(parsed(document, s), params.mode, s);
 });
 
-registerCustomRequests({ connection, documents, service, parsed, settingsFor });
+registerCustomRequests({ connection, documents, service, parsed, settingsFor, workspaceProfiles: () => workspaceProfiles });
 
 documents.listen(connection);
 connection.listen();

@@ -4,6 +4,7 @@
  * Every edit is minimal: it touches only the text it must and keeps indentation, key order and comments.
  */
 import { newUuid, replaceValueText } from './edits';
+import { newAppCopyName } from './migrationNames';
 import type { ProfileModel } from './model';
 import { getStringNode, keyOfValue } from './model/tree';
 import type { VpnPayload } from './model/vpn';
@@ -29,18 +30,22 @@ export function replaceEdit(legacy: VpnPayload, text: string, settings: ServiceS
 export interface TakenNames {
   identifiers: Set<string>;
   names: Set<string>;
+  displayNames: Set<string>;
 }
 
 export function takenNames(model: ProfileModel): TakenNames {
   const identifiers = new Set<string>();
   const names = new Set<string>();
+  const displayNames = new Set<string>();
   for (const { dict: d } of model.allPayloads) {
     const id = getStringNode(d, 'PayloadIdentifier')?.value;
     if (id) identifiers.add(id);
     const name = getStringNode(d, 'UserDefinedName')?.value;
     if (name) names.add(name);
+    const displayName = getStringNode(d, 'PayloadDisplayName')?.value;
+    if (displayName) displayNames.add(displayName);
   }
-  return { identifiers, names };
+  return { identifiers, names, displayNames };
 }
 
 function unique(base: string, taken: Set<string>, join: (base: string, n: number) => string): string {
@@ -64,7 +69,8 @@ function eolAt(text: string, offset: number): string {
 
 /**
  * Inserts, right after the legacy payload's dict, a copy of its exact text with the new subtype, a fresh
- * PayloadUUID, a distinct PayloadIdentifier and a distinct UserDefinedName; every other key is carried over.
+ * PayloadUUID, a distinct PayloadIdentifier, and a UserDefinedName and PayloadDisplayName that name the new app
+ * and no other payload uses (migrationNames.ts); every other key is carried over.
  */
 export function alongsideEdit(legacy: VpnPayload, text: string, settings: ServiceSettings, taken: TakenNames): TextEdit {
   const { dict } = legacy.payload;
@@ -78,9 +84,9 @@ export function alongsideEdit(legacy: VpnPayload, text: string, settings: Servic
   if (legacy.payloadIdentifier) {
     change(legacy.payloadIdentifier, unique(legacy.payloadIdentifier.value, taken.identifiers, (b, n) => (n === 1 ? `${b}.anyconnect` : `${b}.anyconnect${n}`)));
   }
-  if (legacy.userDefinedName) {
-    change(legacy.userDefinedName, unique(legacy.userDefinedName.value, taken.names, (b, n) => (n === 1 ? `${b} (AnyConnect)` : `${b} (AnyConnect ${n})`)));
-  }
+  if (legacy.userDefinedName) change(legacy.userDefinedName, newAppCopyName(legacy.userDefinedName.value, taken.names, settings.locale));
+  const displayName = getStringNode(dict, 'PayloadDisplayName');
+  if (displayName) change(displayName, newAppCopyName(displayName.value, taken.displayNames, settings.locale));
   // Apply the copy's edits back to front so earlier offsets stay valid.
   let copy = text.slice(start, start + dict.length);
   for (const e of copyEdits.sort((a, b) => b.offset - a.offset)) {

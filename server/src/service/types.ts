@@ -116,6 +116,14 @@ export interface ParseResult {
 /** Per-rule severity overrides: a rule id mapped to a severity or `off`. */
 export type RuleSeverities = Record<string, Severity | 'off'>;
 
+/** Profiles the workspace scan left out: it stops at `limit` profiles, and skips links and oversized files. */
+export interface WorkspaceScanGaps {
+  /** Set when the scan stopped after this many profiles: the rest of the workspace was not read. */
+  limit?: number;
+  /** Profiles found but not read, by workspace-relative path. */
+  skipped: { path: string; reason: 'symlink' | 'too-large' | 'unreadable' }[];
+}
+
 /** Settings for every service call, with defaults filled in by `resolveSettings`. */
 export interface ServiceSettings {
   /** `standalone`: installed as it is. `portal`: uploaded to a carrier portal that injects the certificate. */
@@ -128,8 +136,13 @@ export interface ServiceSettings {
   anyconnectNewSubtypes: string[];
   /** VPNSubType values that select the Cisco Legacy AnyConnect app. */
   anyconnectLegacySubtypes: string[];
-  /** Profile names of the other profiles in the workspace, for portal-mode uniqueness (filled by the server). */
-  workspaceProfileNames: { name: string; uri: string }[];
+  /**
+   * Profile names of the other profiles in the workspace, for portal-mode uniqueness (filled by the server).
+   * `path` is what messages show: workspace-relative and decoded (the uri's last segment when absent).
+   */
+  workspaceProfileNames: { name: string; uri: string; path?: string }[];
+  /** What the workspace scan behind `workspaceProfileNames` did not read, so a unique name is not taken on trust. */
+  workspaceScanGaps: WorkspaceScanGaps;
   /** Above this many characters, only parse errors are reported, plus one note. */
   maxDocumentSize: number;
   /** At most this many diagnostics per file. */
@@ -147,6 +160,7 @@ export const defaultSettings: ServiceSettings = {
   anyconnectNewSubtypes: ['com.cisco.anyconnect'],
   anyconnectLegacySubtypes: ['com.cisco.anyconnect.applevpn.plugin'],
   workspaceProfileNames: [],
+  workspaceScanGaps: { skipped: [] },
   maxDocumentSize: 50 * 1024 * 1024,
   maxDiagnostics: 1000,
   maxNestingDepth: 200,

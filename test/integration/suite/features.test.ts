@@ -69,6 +69,8 @@ describe('mobileconfig client features', () => {
     const [refused] = await vscode.commands.executeCommand<ExportResult[]>('mobileconfig.exportForPortal', vscode.Uri.file(fixturePath('broken-export.mobileconfig')));
     assert.equal(refused.status, 'refused');
     assert.deepEqual(refused.errors?.map((e) => e.code), ['payload-uuid-duplicate', 'payload-uuid-duplicate']);
+    // The reason names the first blocking problem (rule and line), not just a count.
+    assert.match(refused.message ?? '', /2 errors in portal mode, first: line \d+, payload-uuid-duplicate: /);
     assert.equal(fs.existsSync(fixturePath('export/Integration Broken.mobileconfig')), false);
 
     const [unsigned] = await vscode.commands.executeCommand<ExportResult[]>('mobileconfig.exportUnsigned', vscode.Uri.file(fixturePath('signed.mobileconfig')));

@@ -55,6 +55,18 @@ describe('AnyConnect migration', () => {
     }
   });
 
+  it('gives each copy a PayloadDisplayName that names the new app and no other payload uses', () => {
+    const { text: out } = migrate(text, 'alongside');
+    const names = [...out.matchAll(/<key>PayloadDisplayName<\/key>\s*<string>([^<]*)<\/string>/g)].map((m) => m[1]);
+    assert.deepEqual(names, ['VPN', 'VPN (Cisco AnyConnect)', 'VPN', 'VPN (Cisco AnyConnect 2)', 'AnyConnect VPN']);
+    const example = fs.readFileSync(path.join(FIXTURES, '..', '..', 'examples', 'anyconnect-legacy.mobileconfig'), 'utf8');
+    const migrated = migrate(example, 'alongside').text;
+    assert.ok(migrated.includes('<string>Cisco AnyConnect VPN</string>'), 'the legacy name is rewritten, not suffixed');
+    assert.equal(migrated.split('Cisco Legacy AnyConnect VPN</string>').length, 2, 'only the legacy payload keeps the legacy name');
+    const ja = migrate(text, 'alongside', { locale: 'ja' }).text;
+    assert.ok(ja.includes('<string>Tokyo (Cisco AnyConnect 用)</string>') && ja.includes('<string>VPN (Cisco AnyConnect 用)</string>'));
+  });
+
   it('replaces only the VPNSubType text in place', () => {
     const { text: out, changes } = migrate(text, 'replace');
     golden('migrate-two-legacy.replace.mobileconfig', out);
