@@ -12,6 +12,7 @@ import { runRules } from './service/features/diagnostics';
 import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from './protocol';
 import { registerCustomRequests } from './customRequests';
 import { CONFIG_FILE_GLOB, isConfigFileUri, SettingsCache } from './settings';
+import { getString } from './service/model/tree';
 import { WorkspaceProfiles } from './workspaceProfiles';
 import { PublishQueue } from './publishQueue';
 
@@ -48,11 +49,19 @@ function parsed(document: TextDocument, s: ServiceSettings): ParsedDocument {
   return p;
 }
 
+/** An open document's profile name from the cached model of its current version, if there is one. */
+function cachedProfileName(document: TextDocument): { name: string | undefined } | undefined {
+  const cached = parses.get(document.uri);
+  if (!cached || cached.version !== document.version) return undefined;
+  const top = cached.parsed.model.top;
+  return { name: top ? getString(top, 'PayloadDisplayName')?.trim() || undefined : undefined };
+}
+
 async function settingsFor(document: TextDocument): Promise<ServiceSettings> {
   const s = await settings.get(document.uri);
   // Only portal mode compares profile names across the workspace; skip the scan otherwise.
   if (s.mode !== 'portal') return s;
-  return { ...s, ...(await workspaceProfiles.forDocument(document.uri, documents.all())) };
+  return { ...s, ...(await workspaceProfiles.forDocument(document.uri, documents.all(), cachedProfileName)) };
 }
 
 function diagnose(document: TextDocument, s: ServiceSettings) {
@@ -111,6 +120,7 @@ documents.onDidChangeContent((e) => schedulePush(e.document));
 documents.onDidClose((e) => {
   pushes.cancel(e.document.uri);
   parses.delete(e.document.uri);
+  workspaceProfiles.closed(e.document.uri);
   settings.clear(e.document.uri);
   if (!hasPullDiagnostics) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });

@@ -63,6 +63,11 @@ function keyOf(uri: string): string {
 
 export class WorkspaceProfiles {
   private index: Promise<Index> | undefined;
+  /**
+   * The name of each open document by version: in portal mode every validation asks for every open document's
+   * name, and a document is parsed again for that only when it has changed (or the caller has its model).
+   */
+  private readonly openNames = new Map<string, { version: number; name: string | undefined }>();
   private readonly roots: string[];
 
   constructor(
@@ -78,14 +83,14 @@ export class WorkspaceProfiles {
    * what the scan left out. An export copy (`<dir>/export/…`) is not compared with the profiles of `<dir>`,
    * where its source is.
    */
-  async forDocument(uri: string, open: TextDocument[]): Promise<Pick<ServiceSettings, 'workspaceProfileNames' | 'workspaceScanGaps'>> {
+  async forDocument(uri: string, open: TextDocument[], cachedName?: (doc: TextDocument) => { name: string | undefined } | undefined): Promise<Pick<ServiceSettings, 'workspaceProfileNames' | 'workspaceScanGaps'>> {
     const index = await (this.index ??= this.scan());
     const names = new Map(index.names);
     for (const doc of open) {
       if (doc.languageId !== 'mobileconfig' && !doc.uri.endsWith('.mobileconfig')) continue;
       const key = keyOf(doc.uri);
       if (this.isSkippedPath(key)) continue;
-      const name = profileName(doc.getText());
+      const name = this.openName(doc, cachedName);
       if (name) names.set(key, { name, label: this.label(key, doc.uri) });
       else names.delete(key);
     }
@@ -100,6 +105,19 @@ export class WorkspaceProfiles {
       ...(index.stopped ? { limit: this.limits.maxFiles } : {}),
     };
     return { workspaceProfileNames, workspaceScanGaps };
+  }
+
+  private openName(doc: TextDocument, cachedName?: (doc: TextDocument) => { name: string | undefined } | undefined): string | undefined {
+    const known = this.openNames.get(doc.uri);
+    if (known && known.version === doc.version) return known.name;
+    const name = cachedName?.(doc)?.name ?? profileName(doc.getText());
+    this.openNames.set(doc.uri, { version: doc.version, name });
+    return name;
+  }
+
+  /** Forgets what was kept about an open document once it is closed. */
+  closed(uri: string): void {
+    this.openNames.delete(uri);
   }
 
   /** Applies the client's file events to the index (before its first scan there is nothing to update). */

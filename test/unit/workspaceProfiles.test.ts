@@ -91,4 +91,22 @@ describe('workspace profile index (portal names)', () => {
     const ja = validate(profile('Unique'), { mode: 'portal', locale: 'ja', ...(await small.forDocument(uri('a.mobileconfig'), [])) });
     assert.ok(ja.some((x) => x.code === 'portal-profile-name' && /link\.mobileconfig \(シンボリックリンク\)/.test(String(x.message))));
   });
+
+  it('reads each open document\'s name once per version, from the cached model when the caller has it', async () => {
+    const index = new WorkspaceProfiles([pathToFileURL(dir).toString()], () => {});
+    let reads = 0;
+    const open = [1, 2, 3, 4, 5].map((n) => {
+      const doc = TextDocument.create(uri(`open${n}.mobileconfig`), 'mobileconfig', 1, profile(`Open ${n}`));
+      const getText = doc.getText.bind(doc);
+      return Object.assign(Object.create(doc), { getText: () => { reads++; return getText(); } }) as TextDocument;
+    });
+    // As in portal mode: every keystroke in one document asks for the names of all the others.
+    for (let k = 0; k < 10; k++) await index.forDocument(uri('a.mobileconfig'), open);
+    assert.equal(reads, 5, 'each open document was parsed once, not once per validation');
+    let asked = 0;
+    const fresh = TextDocument.create(uri('open6.mobileconfig'), 'mobileconfig', 1, profile('Six'));
+    const result = await index.forDocument(uri('a.mobileconfig'), [fresh], () => { asked++; return { name: 'From the model' }; });
+    assert.equal(asked, 1);
+    assert.ok(result.workspaceProfileNames.some((n) => n.name === 'From the model'));
+  });
 });
