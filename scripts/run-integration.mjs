@@ -17,6 +17,9 @@ import { exportChecks } from './integration/exportChecks.mjs';
 const OVERALL_TIMEOUT_MS = Number(process.env.INTEGRATION_TIMEOUT_MS ?? 600_000);
 const SUITE_TIMEOUT_MS = 180_000;
 const VIEWPORT = { width: 1400, height: 900 };
+// MOBILECONFIG_EXTENSION_DIR: the `extension/` folder of an unpacked .vsix, to run the same checks (and take
+// the README's screenshots) on exactly what ships; by default the repository itself is the extension.
+const extensionPath = process.env.MOBILECONFIG_EXTENSION_DIR ? path.resolve(process.env.MOBILECONFIG_EXTENSION_DIR) : root;
 const countsFile = path.resolve(root, process.env.INTEGRATION_COUNTS_FILE ?? 'test-results/integration.json');
 const screenshotDir = path.join(root, 'test-results/screenshots');
 // INTEGRATION_ONLY=name,name runs only those UI checks (and skips the in-host suite): for working on one check.
@@ -78,7 +81,7 @@ async function runInHostSuite(server, resultsFile) {
     await page.exposeFunction('codeAutomationLog', (level, message) => relayLog(level, message));
     await page.exposeFunction('codeAutomationExit', (code) => exited(code));
     await page.goto(workbenchUrl({
-      ...server, folder: workspace, extensionPath: root, testsPath: path.join(root, 'out/integration/suite/index'),
+      ...server, folder: workspace, extensionPath, testsPath: path.join(root, 'out/integration/suite/index'),
     }));
     const code = await within(exit, SUITE_TIMEOUT_MS, 'the in-host suite');
     console.log(`in-host suite finished with exit code ${code} in ${elapsed(started)}`);
@@ -106,7 +109,7 @@ async function runPreviewUi(server) {
   const screenshot = path.join(screenshotDir, 'preview.png');
   fs.rmSync(screenshot, { force: true });
   try {
-    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath: root }));
+    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath }));
     const timings = await runPreviewCheck(page, { screenshot });
     console.log(`  ✔ UI: the preview shows the legacy and new badges of a both-payload profile (${elapsed(started)}) ${JSON.stringify(timings)}`);
     console.log(`screenshot: ${screenshot}`);
@@ -130,7 +133,7 @@ async function runUi(server) {
   const screenshot = path.join(screenshotDir, 'problems.png');
   fs.rmSync(screenshot, { force: true });
   try {
-    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath: root }));
+    await page.goto(workbenchUrl({ ...server, folder: workspace, extensionPath }));
     const timings = await runUiCheck(page, { screenshot });
     console.log(`  ✔ UI: Problems view shows the duplicate PayloadUUID, Outline lists the payloads (${elapsed(started)}) ${JSON.stringify(timings)}`);
     console.log(`screenshot: ${screenshot}`);
@@ -155,7 +158,7 @@ async function runCommandUi(server, checks = commandChecks, folder = workspace) 
   const open = async () => {
     context = await resources.browser.newContext({ viewport: VIEWPORT });
     page = await context.newPage();
-    await page.goto(workbenchUrl({ ...server, folder, extensionPath: root }));
+    await page.goto(workbenchUrl({ ...server, folder, extensionPath }));
   };
   try {
     for (const check of checks.filter((c) => !only || only.includes(c.name))) {
