@@ -12,7 +12,6 @@ import { runRules } from './service/features/diagnostics';
 import { MigrateAnyConnectParams, MigrateAnyConnectRequest, MigrateAnyConnectResult } from './protocol';
 import { registerCustomRequests } from './customRequests';
 import { CONFIG_FILE_GLOB, isConfigFileUri, SettingsCache } from './settings';
-import { getString } from './service/model/tree';
 import { WorkspaceProfiles } from './workspaceProfiles';
 import { PublishQueue } from './publishQueue';
 
@@ -53,8 +52,7 @@ function parsed(document: TextDocument, s: ServiceSettings): ParsedDocument {
 function cachedProfileName(document: TextDocument): { name: string | undefined } | undefined {
   const cached = parses.get(document.uri);
   if (!cached || cached.version !== document.version) return undefined;
-  const top = cached.parsed.model.top;
-  return { name: top ? getString(top, 'PayloadDisplayName')?.trim() || undefined : undefined };
+  return { name: cached.parsed.model.profileName };
 }
 
 async function settingsFor(document: TextDocument): Promise<ServiceSettings> {

@@ -9,8 +9,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SIGNED_SCHEME } from './protocol';
-import { decodeBytes, parsePlist, ServiceSettings, WorkspaceScanGaps } from './service';
-import { getString } from './service/model/tree';
+import { buildModel, decodeBytes, parsePlist, resolveSettings, ServiceSettings, WorkspaceScanGaps } from './service';
 
 const MAX_FILES = 5000;
 const MAX_FILE_SIZE = 5 * 1024 * 1024;
@@ -30,9 +29,9 @@ interface Index {
   stopped: boolean;
 }
 
+/** A profile file's name, as the model of its text says (the same fact the portal-name rule checks). */
 export function profileName(text: string): string | undefined {
-  const root = parsePlist(text).root;
-  return root?.kind === 'dict' ? getString(root, 'PayloadDisplayName')?.trim() || undefined : undefined;
+  return buildModel(parsePlist(text), text, resolveSettings()).profileName;
 }
 
 /**

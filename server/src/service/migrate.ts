@@ -7,7 +7,7 @@ import { newUuid, replaceValueText } from './edits';
 import { newAppCopyName } from './migrationNames';
 import type { ProfileModel } from './model';
 import { getStringNode, keyOfValue } from './model/tree';
-import type { VpnPayload } from './model/vpn';
+import { vpnLabel, VpnPayload } from './model/vpn';
 import type { ParseResult, Problem, ScalarNode, ServiceSettings, TextEdit } from './types';
 
 export type MigrationMode = 'alongside' | 'replace';
@@ -157,7 +157,7 @@ export function migrateAll(
   const changes: MigrationChange[] = [];
   for (const v of all) {
     if (v.app !== 'legacy') continue;
-    const label = v.userDefinedName?.value || getStringNode(v.payload.dict, 'PayloadDisplayName')?.value || v.payloadIdentifier?.value || `payload #${v.payload.index + 1}`;
+    const label = vpnLabel(v);
     const offset = v.payload.dict.offset;
     if (model.equivalentNew(v)) {
       changes.push({ payload: label, action: 'skipped', reason: 'an equivalent Cisco AnyConnect payload already exists', offset });

@@ -397,12 +397,6 @@ function valueItems(site: Site, dict: DictNode, keyName: string, node: ScalarNod
   return { isIncomplete: false, items };
 }
 
-function rootOf(node: PlistNode): PlistNode {
-  let n: PlistNode = node;
-  while (n.parent) n = n.parent;
-  return n;
-}
-
 /**
  * Edits that add the required keys a payload of `type` still lacks, after the PayloadType entry: choosing a
  * type in an otherwise empty payload yields a whole skeleton with a fresh UUID. Values are plain text (additional

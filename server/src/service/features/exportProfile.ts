@@ -160,7 +160,7 @@ export function buildExport(model: ProfileModel, diagnostics: Diagnostic[], fall
   }
   if (errors.length > 0) return { ok: false, reason: 'errors', errors };
   const vpns = model.vpnPayloads;
-  const profileName = getString(top, 'PayloadDisplayName')?.trim() || undefined;
+  const profileName = model.profileName;
   return {
     ok: true,
     text: canonicalPlist(text, parse.root),

@@ -8,6 +8,7 @@ import type { ProfileModel } from '../model';
 import { IDENTITY_TYPES } from '../model/references';
 import { getArray, getString, getValue } from '../model/tree';
 import type { VpnPayload } from '../model/vpn';
+import { isFlagOn } from '../rules/vpnSettings';
 import type { ContainerKind, DictNode, PlistNode } from '../types';
 
 /** One key and its value as shown; `secret` values are already masked. */
@@ -142,21 +143,21 @@ function payloadName(dict: DictNode, fallback: string): string {
   return getString(dict, 'PayloadDisplayName')?.trim() || getString(dict, 'PayloadType') || fallback;
 }
 
-function describeVpn(model: ProfileModel, v: VpnPayload, byUuid: Map<string, DictNode>): SummaryVpn {
+function describeVpn(model: ProfileModel, v: VpnPayload): SummaryVpn {
   const { text } = model;
   const isSecret = (node: PlistNode) => model.isSecret(node);
   const vpn = v.vpn;
   let certificate: SummaryVpn['certificate'];
   const ref = v.certificateUuid?.value.trim();
   if (ref) {
-    const target = byUuid.get(ref.toUpperCase());
+    // A payload of PayloadContent with that UUID (the last one, should several share it).
+    const target = model.payloadsWithUuid(ref).filter((p) => p.index >= 0).at(-1)?.dict;
     const type = target && getString(target, 'PayloadType');
     certificate = target
       ? { uuid: ref, resolved: true, payloadName: payloadName(target, ref), payloadType: type, isIdentity: IDENTITY_TYPES.includes(type ?? '') }
       : { uuid: ref, resolved: false };
   }
-  const onDemandValue = vpn && getValue(vpn, 'OnDemandEnabled');
-  const enabled = onDemandValue?.kind === 'integer' ? onDemandValue.value.trim() === '1' : onDemandValue?.kind === 'bool' ? onDemandValue.value : false;
+  const enabled = isFlagOn(vpn, 'OnDemandEnabled');
   const rules: SummaryOnDemandRule[] = [];
   for (const item of (vpn && getArray(vpn, 'OnDemandRules')?.items) ?? []) {
     if (item.kind !== 'dict') continue;
@@ -166,10 +167,7 @@ function describeVpn(model: ProfileModel, v: VpnPayload, byUuid: Map<string, Dic
     });
   }
   const proxies = v.proxies;
-  const flag = (key: string) => {
-    const n = proxies && getValue(proxies, key);
-    return n?.kind === 'integer' ? n.value.trim() === '1' : n?.kind === 'bool' ? n.value : false;
-  };
+  const flag = (key: string) => isFlagOn(proxies, key);
   const kind = flag('ProxyAutoConfigEnable') || (proxies && getString(proxies, 'ProxyAutoConfigURLString')) ? 'automatic'
     : flag('HTTPEnable') || flag('HTTPSEnable') || (proxies && (getString(proxies, 'HTTPProxy') || getString(proxies, 'HTTPSProxy'))) ? 'manual' : 'none';
   return {
@@ -195,16 +193,11 @@ export function summarizeProfile(document: TextDocument, model: ProfileModel, di
   const profile = model;
   const top = profile.top;
   const vpns = model.vpnPayloads;
-  const byUuid = new Map<string, DictNode>();
-  for (const p of profile.payloads) {
-    const uuid = getString(p.dict, 'PayloadUUID')?.trim().toUpperCase();
-    if (uuid) byUuid.set(uuid, p.dict);
-  }
   const apps = { new: [] as string[], legacy: [] as string[] };
   const payloads: SummaryPayload[] = profile.payloads.map((p) => {
     const type = p.type ?? '';
     const v = vpns.find((x) => x.payload === p);
-    const vpn = v ? describeVpn(model, v, byUuid) : undefined;
+    const vpn = v ? describeVpn(model, v) : undefined;
     const displayName = payloadName(p.dict, `Payload ${p.index + 1}`);
     if (vpn?.app) apps[vpn.app].push(vpn.connectionName || displayName);
     const kind = v ? 'vpn' : IDENTITY_TYPES.includes(type) || type.startsWith('com.apple.security.') ? 'certificate'

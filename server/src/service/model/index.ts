@@ -91,6 +91,12 @@ export class ProfileModel {
     return this.parse.root?.kind === 'dict' ? this.parse.root : undefined;
   }
 
+  /** The profile's name: the top-level PayloadDisplayName, trimmed; what a portal registers it under. */
+  get profileName(): string | undefined {
+    const top = this.top;
+    return (top && getString(top, 'PayloadDisplayName')?.trim()) || undefined;
+  }
+
   /** The top-level PayloadContent value, if present. */
   get content(): PlistNode | undefined {
     return this.top && getValue(this.top, 'PayloadContent');
