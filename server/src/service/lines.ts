@@ -18,6 +18,14 @@ export function lineStarts(text: string): number[] {
   return starts;
 }
 
+/** The document's first line break (\r\n, \n or a lone \r), or \n when it has none. */
+export function firstLineBreak(text: string): string {
+  const n = text.indexOf('\n');
+  const r = text.indexOf('\r');
+  if (r < 0 || (n >= 0 && n < r)) return '\n';
+  return text.charCodeAt(r + 1) === 10 ? '\r\n' : '\r';
+}
+
 /** The 0-based line holding `offset`. */
 export function lineOf(starts: readonly number[], offset: number): number {
   let lo = 0;

@@ -152,6 +152,8 @@ export function migrateAll(
   const { text, settings } = model;
   const isBroken = (v: VpnPayload) => isBrokenPayload(v, model.parse);
   const all = model.vpnPayloads;
+  // Most documents have no legacy payload: nothing to migrate, and no names to collect (lightbulbs ask often).
+  if (!all.some((v) => v.app === 'legacy')) return { edits: [], changes: [] };
   const taken = takenNames(model);
   const edits: TextEdit[] = [];
   const changes: MigrationChange[] = [];

@@ -11,7 +11,7 @@ import { parsePlist } from '../parser/plistParser';
 import { getRule } from '../rules';
 import type { ParseResult, Problem, TextEdit as OffsetEdit } from '../types';
 import { collectProblems, createRuleContext, errorsWithin, SOURCE } from './diagnostics';
-import { suppressionActions } from './suppression';
+import { problemLookup, suppressionActions } from './suppression';
 
 /**
  * In a document that already has XML errors, a value edit can land next to an unclosed tag and make things
@@ -78,8 +78,8 @@ export function getCodeActions(document: TextDocument, model: ProfileModel, _ran
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== SOURCE || typeof diagnostic.code !== 'string') continue;
     // After every fix, as in ESLint: silencing a rule is the last resort.
-    for (const action of suppressionActions(document, parse, diagnostic, diagnostic.code, model.settings.locale, collectProblems(model))) {
-      // In a broken document the comment could land inside a value the tree does not show: re-parse to be sure.
+    for (const action of suppressionActions(document, parse, diagnostic, diagnostic.code, model.settings.locale, model.remember('problemLookup', () => problemLookup(collectProblems(model))))) {
+      // A last check in a broken document (the suppression module refuses the places it can see are unsafe).
       const edits = Object.values(action.edit?.changes ?? {}).flat()
         .map((e) => ({ offset: document.offsetAt(e.range.start), length: document.offsetAt(e.range.end) - document.offsetAt(e.range.start), newText: e.newText }));
       if (keepsXmlIntact(text, parse, edits)) suppressions.push(action);

@@ -3,7 +3,7 @@
  * rule on the next line, `<!-- mobileconfig-disable rule-id -->` from the comment to the end of the file. Pure:
  * text, the parse's comments and the problems in; the problems kept plus `suppression-unused` problems out.
  */
-import { lineOf, lineStarts } from '../lines';
+import { firstLineBreak, lineOf, lineStarts } from '../lines';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeAction, CodeActionKind, Diagnostic } from 'vscode-languageserver-types';
 import { nodeAtOffset } from '../model/tree';
@@ -129,11 +129,28 @@ function disableNextLineEdit(text: string, parse: ParseResult, offset: number, c
   const first = lineStart + indent.length;
   if (text[first] !== '<' || text.startsWith('<?xml', first)) return undefined;
   if (parse.comments.some((c) => lineStart > c.offset && lineStart < c.offset + c.length)) return undefined;
+  if (!followsCompleteMarkup(text, lineStart)) return undefined;
   // A line starting inside a scalar's text (a multi-line string or CDATA) belongs to that value.
   const node = nodeAtOffset(parse.root, lineStart);
   if (node && 'valueOffset' in node && lineStart > node.valueOffset && lineStart < node.valueOffset + node.valueLength) return undefined;
-  const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+  const eol = firstLineBreak(text);
   return { offset: lineStart, length: 0, newText: `${indent}<!-- mobileconfig-disable-next-line ${code} -->${eol}` };
+}
+
+/**
+ * True when the markup last before `offset` is a complete tag after which a comment may stand: an end tag, an
+ * empty element, a container's start tag, a finished comment or the declarations. A line that starts inside a
+ * tag, or after a value's start tag (the text of a `<string>` a broken document's tree does not show), is not.
+ * A local look, so a broken 1 MB document is not parsed again for every diagnostic's lightbulb.
+ */
+function followsCompleteMarkup(text: string, offset: number): boolean {
+  const lt = text.lastIndexOf('<', offset - 1);
+  if (lt < 0) return true;
+  const gt = text.indexOf('>', lt);
+  if (gt < 0 || gt >= offset) return false;
+  const tag = text.slice(lt, gt + 1);
+  if (tag.startsWith('<!--')) return tag.endsWith('-->');
+  return tag.startsWith('</') || tag.endsWith('/>') || tag.startsWith('<?') || tag.startsWith('<!DOCTYPE') || /^<(dict|array|plist)\b/.test(tag);
 }
 
 /** The quick fix's title, in the settings' locale. */
@@ -142,8 +159,11 @@ function disableNextLineTitle(code: string, locale: string): string {
 }
 
 function nextLineBreak(text: string, offset: number): number {
-  const found = text.slice(offset).search(/\r|\n/);
-  return found < 0 ? text.length : offset + found;
+  // indexOf, not a regex over a copy of the rest: a lightbulb is asked per diagnostic of a large document.
+  const n = text.indexOf('\n', offset);
+  const r = text.indexOf('\r', offset);
+  const found = n < 0 ? r : r < 0 ? n : Math.min(n, r);
+  return found < 0 ? text.length : found;
 }
 
 function lastLineBreak(text: string, offset: number): number {
@@ -155,16 +175,17 @@ function lastLineBreak(text: string, offset: number): number {
 export const SUPPRESS_KIND = `${CodeActionKind.QuickFix}.mobileconfig.disable`;
 
 /**
- * The "disable for the next line" quick fix for one diagnostic, or none where a comment cannot go. `current` are
+ * The "disable for the next line" quick fix for one diagnostic, or none where a comment cannot go. `reportsOn` says
+ * whether the document's problems now include one of `code` in [from, to]:
  * the document's problems now: a diagnostic from an older version whose rule no longer reports on that line gets
  * no fix, since the comment would suppress nothing.
  */
-export function suppressionActions(document: TextDocument, parse: ParseResult, diagnostic: Diagnostic, code: string, locale: string, current: readonly Problem[]): CodeAction[] {
+export function suppressionActions(document: TextDocument, parse: ParseResult, diagnostic: Diagnostic, code: string, locale: string, reportsOn: (code: string, from: number, to: number) => boolean): CodeAction[] {
   const text = document.getText();
   const offset = document.offsetAt(diagnostic.range.start);
   const lineStart = lastLineBreak(text, offset) + 1;
   const lineEnd = nextLineBreak(text, offset);
-  if (!current.some((p) => p.code === code && p.offset >= lineStart && p.offset <= lineEnd)) return [];
+  if (!reportsOn(code, lineStart, lineEnd)) return [];
   const edit = disableNextLineEdit(text, parse, offset, code);
   if (!edit) return [];
   const at = document.positionAt(edit.offset);
@@ -174,4 +195,30 @@ export function suppressionActions(document: TextDocument, parse: ParseResult, d
     // Like the rules' fixes, the action says what it is in data, not only in its title.
     data: { code, fix: 'disable-next-line' },
   }];
+}
+
+/**
+ * Whether the problems include one of `code` starting in [from, to], by binary search over each code's sorted
+ * offsets: a lightbulb is asked per diagnostic, and a broken document can have hundreds of thousands of problems.
+ */
+export function problemLookup(problems: readonly Problem[]): (code: string, from: number, to: number) => boolean {
+  const byCode = new Map<string, number[]>();
+  for (const p of problems) {
+    const list = byCode.get(p.code);
+    if (list) list.push(p.offset);
+    else byCode.set(p.code, [p.offset]);
+  }
+  for (const list of byCode.values()) list.sort((a, b) => a - b);
+  return (code, from, to) => {
+    const list = byCode.get(code);
+    if (!list) return false;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < list.length && list[lo] <= to;
+  };
 }
